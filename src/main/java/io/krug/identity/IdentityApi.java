@@ -1,0 +1,37 @@
+package io.krug.identity;
+
+import java.util.List;
+import java.util.Optional;
+import org.jspecify.annotations.Nullable;
+import java.util.UUID;
+
+/** What other modules may ask of identity. All calls are confined to the current program. */
+public interface IdentityApi {
+
+	Optional<MemberSummary> findMember(UUID memberId);
+
+	/** Finds an active member by phone, in any format libphonenumber can read (normalized to E.164 first). */
+	Optional<MemberSummary> findMemberByPhone(String phone);
+
+	/** Normalizes a phone to E.164 or throws a 422 {@code invalid_phone}. */
+	String normalizePhone(String phone);
+
+	/** The loyalty module's hook: a member's status decides their member role and its permissions. */
+	void setMemberStatus(UUID memberId, MemberStatus status);
+
+	/**
+	 * Creates a staff account in the current program on the program's own behalf (demo data, onboarding scripts);
+	 * the caller has checked its authority. Returns the new staff member's id.
+	 */
+	UUID createStaff(String email, String name, Role role, @Nullable UUID businessId, String password);
+
+	/**
+	 * Brings in customers (all-or-nothing, as {@code POST /api/v1/admin/members}); returns each phone's member id,
+	 * existing or new, in order.
+	 */
+	List<UUID> enrolMembers(List<NewMember> members);
+
+	/** A customer to bring in, with where their consent was obtained. */
+	record NewMember(String phone, @Nullable String firstName, @Nullable String lastName, String consentSource) {
+	}
+}

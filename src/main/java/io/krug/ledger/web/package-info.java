@@ -1,0 +1,5 @@
+/** The ledger's administration endpoints. */
+@NullMarked
+package io.krug.ledger.web;
+
+import org.jspecify.annotations.NullMarked;

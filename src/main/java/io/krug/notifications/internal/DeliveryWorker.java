@@ -1,0 +1,120 @@
+package io.krug.notifications.internal;
+
+import io.krug.platform.tenancy.ProgramId;
+import io.krug.platform.tenancy.TenantContext;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Delivers queued messages. Each round: (1) messages whose lease ran out are recovered (see
+ * {@link MessageStore#expireLeases}); (2) a batch of due messages is claimed in a short transaction that commits
+ * them as {@code sending} under a lease; (3) each is sent outside any transaction; (4) its outcome is written only
+ * if the claim still holds. A send the channel's rate limit ({@link ChannelRateLimits}) refuses goes back to the
+ * queue uncounted, due when the bucket refills. A worker dying before (2) commits leaves the messages queued; dying after it leaves them
+ * {@code sending} until the lease runs out. So no message is lost and none is sent twice by the worker.
+ *
+ * <p>
+ * The scope of the caller's {@link TenantContext} decides what is visible: the system scope (the scheduled job)
+ * delivers for every program, a program's scope only for that program.
+ */
+@Service
+public class DeliveryWorker {
+
+	private static final Logger log = LoggerFactory.getLogger(DeliveryWorker.class);
+
+	private final MessageStore store;
+
+	private final TransactionTemplate tx;
+
+	private final Map<Channel, ChannelSender> senders = new EnumMap<>(Channel.class);
+
+	private final Duration lease;
+
+	private final ChannelRateLimits rateLimits;
+
+	private final int batchSize;
+
+	DeliveryWorker(MessageStore store, PlatformTransactionManager transactions, List<ChannelSender> senders,
+			@Value("${krug.notifications.worker.lease:PT2M}") Duration lease,
+			@Value("${krug.notifications.worker.batch-size:100}") int batchSize, ChannelRateLimits rateLimits) {
+		this.rateLimits = rateLimits;
+		this.store = store;
+		this.tx = new TransactionTemplate(transactions);
+		senders.forEach(s -> this.senders.put(s.channel(), s));
+		this.lease = lease;
+		this.batchSize = batchSize;
+	}
+
+	/** Recovers expired leases, then delivers due messages until none is left; returns how many were handled. */
+	public int deliverDue(Instant now) {
+		tx.executeWithoutResult(s -> store.expireLeases(now));
+		int total = 0;
+		List<Message> batch;
+		do {
+			batch = claim(now);
+			batch.forEach(m -> deliver(m, now));
+			total += batch.size();
+		}
+		while (batch.size() == batchSize);
+		return total;
+	}
+
+	/** Claims a batch in its own committed transaction. */
+	public List<Message> claim(Instant now) {
+		List<Message> claimed = tx.execute(s -> store.claim(batchSize, now, lease));
+		return claimed == null ? List.of() : claimed;
+	}
+
+	/** Sends one claimed message and records what became of it. */
+	public void deliver(Message message, Instant now) {
+		Optional<Duration> throttled = rateLimits.acquire(message.channel());
+		if (throttled.isPresent()) {
+			tx.execute(s -> store.throttle(message, now.plus(throttled.get()), now));
+			return;
+		}
+		TenantContext.run(new ProgramId(message.programId()), () -> {
+			SendOutcome outcome = send(message);
+			Boolean held = tx.execute(s -> record(message, outcome, now));
+			if (!Boolean.TRUE.equals(held)) {
+				log.warn("Message {} lost its claim before its outcome ({}) was recorded", message.id(), outcome);
+			}
+		});
+	}
+
+	private SendOutcome send(Message message) {
+		ChannelSender sender = senders.get(message.channel());
+		if (sender == null) {
+			return new SendOutcome.Suppressed("channel_not_available");
+		}
+		try {
+			return sender.send(message);
+		}
+		catch (RuntimeException ex) {
+			log.warn("Sending message {} over {} failed", message.id(), message.channel().key(), ex);
+			return new SendOutcome.Transient(ex.getClass().getSimpleName());
+		}
+	}
+
+	private boolean record(Message m, SendOutcome outcome, Instant now) {
+		return switch (outcome) {
+			case SendOutcome.Done done -> store.complete(m, done.status(), null, now);
+			case SendOutcome.Suppressed s -> store.complete(m, MessageStatus.SUPPRESSED, s.reason(), now);
+			case SendOutcome.Permanent p -> store.complete(m, MessageStatus.FAILED, p.reason(), now);
+			case SendOutcome.Transient t -> {
+				Optional<Duration> delay = Backoff.after(m.attempts());
+				yield delay.isPresent() ? store.retryLater(m, t.reason(), now.plus(delay.get()), now)
+						: store.complete(m, MessageStatus.FAILED, "retries_exhausted: " + t.reason(), now);
+			}
+		};
+	}
+}

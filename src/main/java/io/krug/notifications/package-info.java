@@ -1,0 +1,11 @@
+/**
+ * Tells members what happened to them: e-mail and in-app messages queued with the events that cause them, rendered
+ * from templates, delivered at most once by a leased worker with retries and a dead-letter state.
+ */
+@ApplicationModule(displayName = "Notifications",
+		allowedDependencies = { "platform", "identity", "ledger", "loyalty", "partners" })
+@NullMarked
+package io.krug.notifications;
+
+import org.jspecify.annotations.NullMarked;
+import org.springframework.modulith.ApplicationModule;

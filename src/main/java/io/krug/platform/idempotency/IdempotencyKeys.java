@@ -1,0 +1,175 @@
+package io.krug.platform.idempotency;
+
+import io.krug.platform.Ids;
+import io.krug.platform.idempotency.Claim.StoredResponse;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The {@code platform.idempotency_keys} table. Every write commits in its own transaction, independent of the
+ * request's work, so concurrent duplicates see the claim at once. Callers bind the key's program in
+ * {@code TenantContext} first: the rows are tenant rows.
+ */
+@Repository
+class IdempotencyKeys {
+
+	private static final TypeReference<Map<String, String>> HEADERS = new TypeReference<>() {
+	};
+
+	private final JdbcClient jdbc;
+
+	private final JsonMapper json;
+
+	private final IdempotencyProperties properties;
+
+	IdempotencyKeys(JdbcClient jdbc, JsonMapper json, IdempotencyProperties properties) {
+		this.jdbc = jdbc;
+		this.json = json;
+		this.properties = properties;
+	}
+
+	/**
+	 * Claims the key for a request with fingerprint {@code hash}: inserts it as in progress, or decides from the
+	 * existing row (under a row lock, so two racing takeovers cannot both win).
+	 */
+	@Transactional(propagation = Propagation.REQUIRES_NEW)
+	public Claim claim(KeyScope scope, String hash, Instant now) {
+		UUID claimId = Ids.newId();
+		if (insert(scope, hash, now, claimId)) {
+			return new Claim.Acquired(claimId);
+		}
+		Optional<Existing> existing = lock(scope);
+		if (existing.isEmpty()) {
+			// Released between our insert and our lock: the key is free again.
+			return insert(scope, hash, now, claimId) ? new Claim.Acquired(claimId)
+					: new Claim.InUse(Duration.ofSeconds(1));
+		}
+		Existing row = existing.get();
+		if (!row.expiresAt().isAfter(now)) {
+			return takeOver(scope, hash, now, claimId);
+		}
+		if (!row.hash().equals(hash)) {
+			return new Claim.Reused();
+		}
+		if (row.completed()) {
+			return new Claim.Replay(new StoredResponse(row.status(), headers(row.headersJson()),
+					row.body() == null ? new byte[0] : row.body()));
+		}
+		if (row.lockedUntil().isAfter(now)) {
+			return new Claim.InUse(Duration.between(now, row.lockedUntil()));
+		}
+		return takeOver(scope, hash, now, claimId);
+	}
+
+	/** Stores the outcome of the request that owns the claim; false if its lease was taken over meanwhile. */
+	@Transactional(propagation = Propagation.REQUIRES_NEW)
+	public boolean complete(KeyScope scope, UUID claimId, StoredResponse response, Instant now) {
+		return jdbc.sql("""
+				UPDATE platform.idempotency_keys
+				SET status = 'completed', response_status = :status, response_headers = CAST(:headers AS jsonb),
+				    response_body = :body, locked_until = :now, expires_at = :expiresAt
+				WHERE program_id = :program AND principal = :principal AND key = :key AND claim_id = :claim""")
+			.param("status", response.status())
+			.param("headers", json.writeValueAsString(response.headers()))
+			.param("body", response.body())
+			.param("now", Timestamp.from(now))
+			.param("expiresAt", Timestamp.from(now.plus(properties.ttl())))
+			.param("program", scope.program().value())
+			.param("principal", scope.principal())
+			.param("key", scope.key())
+			.param("claim", claimId)
+			.update() == 1;
+	}
+
+	/** Frees the key (the request failed with a 5xx or an exception), so a retry runs the request again. */
+	@Transactional(propagation = Propagation.REQUIRES_NEW)
+	public void release(KeyScope scope, UUID claimId) {
+		jdbc.sql("""
+				DELETE FROM platform.idempotency_keys
+				WHERE program_id = :program AND principal = :principal AND key = :key AND claim_id = :claim""")
+			.param("program", scope.program().value())
+			.param("principal", scope.principal())
+			.param("key", scope.key())
+			.param("claim", claimId)
+			.update();
+	}
+
+	/** Deletes up to {@code batch} expired keys of the programs visible to the current transaction. */
+	@Transactional
+	public int deleteExpired(Instant now, int batch) {
+		return jdbc.sql("""
+				DELETE FROM platform.idempotency_keys WHERE ctid IN (
+				  SELECT ctid FROM platform.idempotency_keys WHERE expires_at <= :now LIMIT :batch
+				  FOR UPDATE SKIP LOCKED)""").param("now", Timestamp.from(now)).param("batch", batch).update();
+	}
+
+	private boolean insert(KeyScope scope, String hash, Instant now, UUID claimId) {
+		return jdbc.sql("""
+				INSERT INTO platform.idempotency_keys
+				  (program_id, key, principal, request_hash, status, created_at, locked_until, expires_at, claim_id)
+				VALUES (:program, :key, :principal, :hash, 'in_progress', :now, :lockedUntil, :expiresAt, :claim)
+				ON CONFLICT DO NOTHING""")
+			.param("program", scope.program().value())
+			.param("key", scope.key())
+			.param("principal", scope.principal())
+			.param("hash", hash)
+			.param("now", Timestamp.from(now))
+			.param("lockedUntil", Timestamp.from(now.plus(properties.lease())))
+			.param("expiresAt", Timestamp.from(now.plus(properties.ttl())))
+			.param("claim", claimId)
+			.update() == 1;
+	}
+
+	private Claim takeOver(KeyScope scope, String hash, Instant now, UUID claimId) {
+		jdbc.sql("""
+				UPDATE platform.idempotency_keys
+				SET request_hash = :hash, status = 'in_progress', response_status = NULL, response_headers = NULL,
+				    response_body = NULL, created_at = :now, locked_until = :lockedUntil, expires_at = :expiresAt,
+				    claim_id = :claim
+				WHERE program_id = :program AND principal = :principal AND key = :key""")
+			.param("hash", hash)
+			.param("now", Timestamp.from(now))
+			.param("lockedUntil", Timestamp.from(now.plus(properties.lease())))
+			.param("expiresAt", Timestamp.from(now.plus(properties.ttl())))
+			.param("claim", claimId)
+			.param("program", scope.program().value())
+			.param("principal", scope.principal())
+			.param("key", scope.key())
+			.update();
+		return new Claim.Acquired(claimId);
+	}
+
+	private Optional<Existing> lock(KeyScope scope) {
+		return jdbc.sql("""
+				SELECT request_hash, status, response_status, response_headers::text AS headers, response_body,
+				       locked_until, expires_at
+				FROM platform.idempotency_keys
+				WHERE program_id = :program AND principal = :principal AND key = :key
+				FOR UPDATE""")
+			.param("program", scope.program().value())
+			.param("principal", scope.principal())
+			.param("key", scope.key())
+			.query((rs, n) -> new Existing(rs.getString("request_hash"), "completed".equals(rs.getString("status")),
+					rs.getInt("response_status"), rs.getString("headers"), rs.getBytes("response_body"),
+					rs.getTimestamp("locked_until").toInstant(), rs.getTimestamp("expires_at").toInstant()))
+			.optional();
+	}
+
+	private record Existing(String hash, boolean completed, int status, String headersJson, byte[] body,
+			Instant lockedUntil, Instant expiresAt) {
+	}
+
+	private Map<String, String> headers(String headersJson) {
+		return headersJson == null ? Map.of() : json.readValue(headersJson, HEADERS);
+	}
+}

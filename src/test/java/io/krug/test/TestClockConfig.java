@@ -1,0 +1,16 @@
+package io.krug.test;
+
+import java.time.Instant;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Primary;
+
+@TestConfiguration(proxyBeanMethods = false)
+public class TestClockConfig {
+
+	@Bean
+	@Primary
+	MutableClock testClock() {
+		return new MutableClock(Instant.now());
+	}
+}
