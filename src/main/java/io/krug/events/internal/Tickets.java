@@ -2,6 +2,7 @@ package io.krug.events.internal;
 
 import io.krug.events.MemberCheckedIn;
 import io.krug.loyalty.badges.MemberBadges;
+import io.krug.platform.qr.QrCodes;
 import io.krug.platform.tenancy.TenantContext;
 import java.time.Clock;
 import java.time.Duration;
@@ -61,7 +62,7 @@ public class Tickets {
 		if (!registration.isConfirmed()) {
 			throw EventsError.NOT_CONFIRMED.exception("You are on the waitlist; the ticket comes with a seat.");
 		}
-		return new Ticket(registration, event, QrSvg.of(registration.ticketCode()), zones.zone());
+		return new Ticket(registration, event, QrCodes.svg(registration.ticketCode()), zones.zone());
 	}
 
 	@Transactional

@@ -1,6 +1,7 @@
 package io.krug.loyalty.card;
 
 import io.krug.identity.KrugPrincipal;
+import io.krug.platform.qr.QrCodes;
 import io.krug.platform.web.PlatformError;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;

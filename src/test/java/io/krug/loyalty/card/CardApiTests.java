@@ -3,6 +3,7 @@ package io.krug.loyalty.card;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.krug.identity.Role;
+import io.krug.platform.qr.QrCodesTests;
 import io.krug.platform.tenancy.Program;
 import io.krug.test.ApiTest;
 import io.krug.test.Http;
@@ -154,7 +155,7 @@ class CardApiTests extends ApiTest {
 		JsonNode card = card(memberToken);
 		var svg = QrCodesTests.parse(card.path("qr_svg").asString());
 		var path = (org.w3c.dom.Element) svg.getElementsByTagNameNS("http://www.w3.org/2000/svg", "path").item(0);
-		var drawn = QrCodesTests.rasterize(path.getAttribute("d"), 41);
+		var drawn = QrCodesTests.rasterize(path.getAttribute("d"), 45);
 		assertThat(QrCodesTests.decode(QrCodesTests.image(drawn, 4))).isEqualTo(card.path("card_token").asString());
 	}
 

@@ -1,4 +1,4 @@
-package io.krug.loyalty.card;
+package io.krug.platform.qr;
 
 import com.google.zxing.BarcodeFormat;
 import com.google.zxing.EncodeHintType;
@@ -15,14 +15,14 @@ import java.util.Map;
 import javax.imageio.ImageIO;
 
 /**
- * Draws a card token as a QR code (ZXing, error correction M, a 2-module quiet zone): SVG markup with one path of
+ * Draws a token (a member card, an event ticket) as a QR code (ZXing, error correction M, the 4-module quiet zone ISO/IEC 18004 asks for): SVG markup with one path of
  * horizontal runs, and a PNG of {@value #PNG_SCALE} pixels per module.
  */
-final class QrCodes {
+public final class QrCodes {
 
-	static final int MARGIN = 2;
+	public static final int MARGIN = 4;
 
-	static final int PNG_SCALE = 8;
+	public static final int PNG_SCALE = 8;
 
 	private static final Map<EncodeHintType, Object> HINTS = Map.of(EncodeHintType.ERROR_CORRECTION,
 			ErrorCorrectionLevel.M, EncodeHintType.MARGIN, MARGIN);
@@ -31,17 +31,17 @@ final class QrCodes {
 	}
 
 	/** The modules including the quiet zone, one bit per module. */
-	static BitMatrix matrix(String text) {
+	public static BitMatrix matrix(String text) {
 		try {
 			return new QRCodeWriter().encode(text, BarcodeFormat.QR_CODE, 0, 0, HINTS);
 		}
 		catch (WriterException ex) {
-			throw new IllegalStateException("Cannot encode a card token as QR; indicates a bug", ex);
+			throw new IllegalStateException("Cannot encode a token of " + text.length() + " characters as QR; indicates a bug", ex);
 		}
 	}
 
 	/** Standalone SVG in module units (scale it with CSS); dark modules are one path of {@code h}-runs. */
-	static String svg(String text) {
+	public static String svg(String text) {
 		BitMatrix matrix = matrix(text);
 		int width = matrix.getWidth();
 		int height = matrix.getHeight();
@@ -64,11 +64,11 @@ final class QrCodes {
 		}
 		return """
 				<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 %d %d" shape-rendering="crispEdges" \
-				role="img" aria-label="Member card QR code"><rect width="%d" height="%d" fill="#fff"/>\
+				role="img" aria-label="QR code"><rect width="%d" height="%d" fill="#fff"/>\
 				<path fill="#000" d="%s"/></svg>""".formatted(width, height, width, height, path);
 	}
 
-	static byte[] png(String text) {
+	public static byte[] png(String text) {
 		BitMatrix matrix = matrix(text);
 		int width = matrix.getWidth() * PNG_SCALE;
 		int height = matrix.getHeight() * PNG_SCALE;
