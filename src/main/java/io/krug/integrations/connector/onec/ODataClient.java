@@ -1,0 +1,125 @@
+package io.krug.integrations.connector.onec;
+
+import io.krug.integrations.connector.ConnectorException;
+import io.krug.integrations.connector.ConnectorException.Kind;
+import io.krug.platform.logging.Masking;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import org.jspecify.annotations.Nullable;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.client.JdkClientHttpRequestFactory;
+import org.springframework.web.client.ResourceAccessException;
+import org.springframework.web.client.RestClient;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * GETs from a 1C infobase's OData interface with HTTP Basic authentication and turns every failure into a
+ * {@link ConnectorException}; an error's text is 1C's {@code odata.error} message, masked and clipped.
+ */
+final class ODataClient {
+
+	static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(5);
+
+	static final Duration READ_TIMEOUT = Duration.ofSeconds(30);
+
+	private static final JsonMapper JSON = JsonMapper.builder()
+		.enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+		.build();
+
+	private static final int MAX_DETAIL = 200;
+
+	private final RestClient http;
+
+	private final Clock clock;
+
+	ODataClient(RestClient.Builder builder, Clock clock) {
+		JdkClientHttpRequestFactory factory = new JdkClientHttpRequestFactory(
+				HttpClient.newBuilder().connectTimeout(CONNECT_TIMEOUT).build());
+		factory.setReadTimeout(READ_TIMEOUT);
+		this.http = builder.clone().requestFactory(factory).build();
+		this.clock = clock;
+	}
+
+	JsonNode get(URI uri, String username, String password) {
+		try {
+			return http.get()
+				.uri(uri)
+				.accept(MediaType.APPLICATION_JSON)
+				.headers(headers -> headers.setBasicAuth(username, password, StandardCharsets.UTF_8))
+				.exchange((request, response) -> read(response.getStatusCode().value(), response.getHeaders(),
+						new String(response.getBody().readAllBytes(), StandardCharsets.UTF_8)));
+		}
+		catch (ResourceAccessException ex) {
+			throw new ConnectorException(Kind.UNAVAILABLE,
+					"1C could not be reached: " + ex.getMostSpecificCause().getClass().getSimpleName(), null, ex);
+		}
+	}
+
+	private JsonNode read(int status, HttpHeaders headers, String body) throws IOException {
+		if (status == 401 || status == 403) {
+			throw new ConnectorException(Kind.AUTH, "1C refused the credentials (HTTP " + status + ")");
+		}
+		if (status == 429) {
+			throw new ConnectorException(Kind.RATE_LIMITED, "1C asked to slow down (HTTP 429)",
+					retryAfter(headers.getFirst(HttpHeaders.RETRY_AFTER)), null);
+		}
+		if (status >= 500) {
+			throw new ConnectorException(Kind.UNAVAILABLE, "1C failed (HTTP " + status + ")" + detail(body));
+		}
+		if (status >= 400) {
+			throw new ConnectorException(Kind.CONFIG,
+					"1C rejected the query (HTTP " + status + "), check the document and field settings" + detail(body));
+		}
+		try {
+			return JSON.readTree(body);
+		}
+		catch (JacksonException ex) {
+			throw new ConnectorException(Kind.MALFORMED, "1C answered something that is not JSON");
+		}
+	}
+
+	private @Nullable Duration retryAfter(@Nullable String value) {
+		if (value == null || value.isBlank()) {
+			return null;
+		}
+		try {
+			return Duration.ofSeconds(Long.parseLong(value.strip()));
+		}
+		catch (NumberFormatException notSeconds) {
+			try {
+				Instant at = ZonedDateTime.parse(value.strip(), DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();
+				Duration wait = Duration.between(clock.instant(), at);
+				return wait.isNegative() ? Duration.ZERO : wait;
+			}
+			catch (DateTimeParseException notADate) {
+				return null;
+			}
+		}
+	}
+
+	private static String detail(String body) {
+		try {
+			JsonNode message = JSON.readTree(body).path("odata.error").path("message").path("value");
+			if (!message.isString() || message.asString().isBlank()) {
+				return "";
+			}
+			String masked = Masking.mask(message.asString().strip());
+			return ": " + (masked.length() <= MAX_DETAIL ? masked : masked.substring(0, MAX_DETAIL) + "…");
+		}
+		catch (JacksonException ex) {
+			return "";
+		}
+	}
+}
