@@ -79,8 +79,8 @@ final class ODataClient {
 			throw new ConnectorException(Kind.UNAVAILABLE, "1C failed (HTTP " + status + ")" + detail(body));
 		}
 		if (status >= 400) {
-			throw new ConnectorException(Kind.CONFIG,
-					"1C rejected the query (HTTP " + status + "), check the document and field settings" + detail(body));
+			throw new ConnectorException(Kind.CONFIG, "1C rejected the query (HTTP " + status
+					+ "), check the document and field settings" + detail(body));
 		}
 		try {
 			return JSON.readTree(body);
