@@ -35,22 +35,20 @@ import tools.jackson.databind.JsonNode;
  * ({@code https://<portal>.bitrix24.ru/rest/<user_id>/<code>/}, kept as the secret {@code webhook_url}; it needs
  * the {@code crm} scope).
  *
- * <p>A page is {@code crm.deal.list} with {@code filter: {"@STAGE_SEMANTIC_ID": ["S", "F"], ">=DATE_MODIFY": from,
+ * <p>A page is {@code crm.deal.list} with {@code filter: {"=STAGE_SEMANTIC_ID": ["S", "F"], ">=DATE_MODIFY": from,
  * "<DATE_MODIFY": to}}, {@code order: {"ID": "ASC"}} and only the fields {@code ID, OPPORTUNITY, CONTACT_ID,
  * CLOSEDATE, DATE_MODIFY, STAGE_SEMANTIC_ID}; Bitrix24 answers 50 deals and {@code next}, the {@code start} of the
  * next page, which is the cursor. The page's contacts' phones come in one {@code crm.contact.list} call with
- * {@code filter: {"@ID": [...]}} and {@code select: ["ID", "PHONE"]}, so no other personal data is read. A won deal
+ * {@code filter: {"=ID": [...]}} and {@code select: ["ID", "PHONE"]}, so no other personal data is read. A won deal
  * ({@code S}) is {@code COMPLETED}, a lost one ({@code F}) {@code CANCELLED}.
  *
- * <p>Based on the Bitrix24 REST documentation (apidocs.bitrix24.ru: crm.deal.list, crm.contact.list, list methods'
- * {@code start}/{@code next} paging and filter prefixes, the error answers {@code QUERY_LIMIT_EXCEEDED},
- * {@code expired_token}, {@code INVALID_CREDENTIALS}, {@code insufficient_scope}) and dev.1c-bitrix.ru/rest_help.
+ * <p>Based on the Bitrix24 REST documentation: dev.1c-bitrix.ru/rest_help crm.deal.list (several values of one
+ * field as {@code "=FIELD": [...]}) and crm.contact.list (multiple fields such as {@code PHONE} only when selected by
+ * name), apidocs.bitrix24.ru on list methods' {@code start}/{@code next} paging, and its error answers
+ * {@code QUERY_LIMIT_EXCEEDED}, {@code expired_token}, {@code INVALID_CREDENTIALS}, {@code insufficient_scope}.
  */
 @Component
 class Bitrix24Connector implements Connector {
-
-	/** Bitrix24's fixed page size of list methods. */
-	static final int BITRIX_PAGE = 50;
 
 	static final List<String> DEAL_FIELDS = List.of("ID", "OPPORTUNITY", "CONTACT_ID", "CLOSEDATE", "DATE_MODIFY",
 			"STAGE_SEMANTIC_ID");
@@ -80,7 +78,7 @@ class Bitrix24Connector implements Connector {
 	public FetchPage fetch(ConnectionSettings settings, FetchRequest request) {
 		String webhook = webhookUrl(settings);
 		int start = start(request.cursor());
-		Map<String, Object> filter = Map.of("@STAGE_SEMANTIC_ID", List.of("S", "F"), ">=DATE_MODIFY",
+		Map<String, Object> filter = Map.of("=STAGE_SEMANTIC_ID", List.of("S", "F"), ">=DATE_MODIFY",
 				iso(request.from()), "<DATE_MODIFY", iso(request.to()));
 		JsonNode answer = bitrix.call(webhook, "crm.deal.list",
 				Map.of("filter", filter, "select", DEAL_FIELDS, "order", Map.of("ID", "ASC"), "start", start));
@@ -116,7 +114,7 @@ class Bitrix24Connector implements Connector {
 			return Map.of();
 		}
 		JsonNode contacts = bitrix.call(webhook, "crm.contact.list",
-				Map.of("filter", Map.of("@ID", List.copyOf(contactIds)), "select", List.of("ID", "PHONE")))
+				Map.of("filter", Map.of("=ID", List.copyOf(contactIds)), "select", List.of("ID", "PHONE")))
 			.path("result");
 		if (!contacts.isArray()) {
 			throw new ConnectorException(Kind.MALFORMED, "Bitrix24 answered crm.contact.list without a result list");

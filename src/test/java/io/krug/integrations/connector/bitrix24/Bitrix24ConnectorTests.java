@@ -57,14 +57,14 @@ class Bitrix24ConnectorTests {
 	@Test
 	void readsClosedDealsOfTheWindowWithTheirContactsPhones() {
 		portal.stubFor(post(REST + "crm.deal.list").withRequestBody(equalToJson("""
-				{"filter": {"@STAGE_SEMANTIC_ID": ["S", "F"], ">=DATE_MODIFY": "2024-05-01T09:00:00+00:00",
+				{"filter": {"=STAGE_SEMANTIC_ID": ["S", "F"], ">=DATE_MODIFY": "2024-05-01T09:00:00+00:00",
 				  "<DATE_MODIFY": "2024-05-01T10:00:00+00:00"},
 				 "select": ["ID", "OPPORTUNITY", "CONTACT_ID", "CLOSEDATE", "DATE_MODIFY", "STAGE_SEMANTIC_ID"],
 				 "order": {"ID": "ASC"}, "start": 0}"""))
 			.willReturn(okJson(deals(null, deal("101", "S", "1500.50", "7", "2024-05-01T12:30:00+03:00"),
 					deal("102", "S", "300", null, "2024-05-01T12:45:00+03:00")))));
 		portal.stubFor(post(REST + "crm.contact.list")
-			.withRequestBody(equalToJson("{\"filter\": {\"@ID\": [\"7\"]}, \"select\": [\"ID\", \"PHONE\"]}"))
+			.withRequestBody(equalToJson("{\"filter\": {\"=ID\": [\"7\"]}, \"select\": [\"ID\", \"PHONE\"]}"))
 			.willReturn(okJson("""
 					{"result": [{"ID": "7", "PHONE": [{"ID": "31", "VALUE_TYPE": "MOBILE", "VALUE": "+79991234567",
 					  "TYPE_ID": "PHONE"}]}], "total": 1, "time": {"start": 1714550000.1}}""")));
