@@ -95,19 +95,12 @@ class RenovatioConnector implements Connector {
 		LocalDate lastDay = LocalDate.ofInstant(request.to().minusNanos(1), zone);
 		Cursor cursor = request.cursor() == null ? new Cursor(LocalDate.ofInstant(request.from(), zone), 0)
 				: Cursor.parse(request.cursor());
-		Map<String, String> parameters = new HashMap<>(Map.of("date_from", RENOVATIO_DATE.format(cursor.day()),
-				"date_to", RENOVATIO_DATE.format(cursor.day()), "show_patient_data", "1"));
-		String clinic = settings.optionalSetting("clinic_id");
-		if (clinic != null) {
-			parameters.put("clinic_id", clinic);
-		}
-		JsonNode visits = renovatio.call(baseUrl(settings), apiKey, "getAppointments", parameters);
+		JsonNode visits = renovatio.call(baseUrl(settings), apiKey, "getAppointments",
+				appointmentsOf(cursor.day(), settings.optionalSetting("clinic_id")));
 		List<ExternalSale> day = visits(visits, request, zone, hasher, settings.optionalSetting("category"));
 		int end = Math.min(day.size(), cursor.offset() + Math.max(request.pageSize(), 1));
 		List<ExternalSale> page = day.subList(Math.min(cursor.offset(), end), end);
-		String next = end < day.size() ? new Cursor(cursor.day(), end).toString()
-				: cursor.day().isBefore(lastDay) ? new Cursor(cursor.day().plusDays(1), 0).toString() : null;
-		return new FetchPage(page, next);
+		return new FetchPage(page, next(cursor, end, day.size(), lastDay));
 	}
 
 	@Override
@@ -115,6 +108,16 @@ class RenovatioConnector implements Connector {
 		// fetch cannot work without the hash key, so a connection without it does not pass the check either
 		settings.secret("phone_hash_key");
 		renovatio.call(baseUrl(settings), settings.secret("api_key"), "getClinics", Map.of());
+	}
+
+	/** One clinic day's visits with the patient's phone ({@code show_patient_data}), of one clinic if set. */
+	private static Map<String, String> appointmentsOf(LocalDate day, @Nullable String clinic) {
+		Map<String, String> parameters = new HashMap<>(Map.of("date_from", RENOVATIO_DATE.format(day), "date_to",
+				RENOVATIO_DATE.format(day), "show_patient_data", "1"));
+		if (clinic != null) {
+			parameters.put("clinic_id", clinic);
+		}
+		return parameters;
 	}
 
 	private static List<ExternalSale> visits(JsonNode visits, FetchRequest request, ZoneId zone, PhoneHasher hasher,
@@ -137,6 +140,13 @@ class RenovatioConnector implements Connector {
 					category, state));
 		}
 		return sales;
+	}
+
+	private static @Nullable String next(Cursor cursor, int end, int size, LocalDate lastDay) {
+		if (end < size) {
+			return new Cursor(cursor.day(), end).toString();
+		}
+		return cursor.day().isBefore(lastDay) ? new Cursor(cursor.day().plusDays(1), 0).toString() : null;
 	}
 
 	private static ExternalSale.@Nullable State state(String status) {
