@@ -100,6 +100,9 @@ class IikoConnector implements Connector {
 		List<String> organizations = organizations(settings);
 		JsonNode answer = iiko.call(baseUrl(settings), settings.secret("api_login"), "/api/1/organizations",
 				Map.of("organizationIds", organizations, "returnAdditionalInfo", false, "includeDisabled", false));
+		if (!answer.path("organizations").isArray()) {
+			throw new ConnectorException(Kind.MALFORMED, "iiko answered /api/1/organizations without organizations");
+		}
 		Set<String> known = new HashSet<>();
 		for (JsonNode organization : answer.path("organizations")) {
 			known.add(organization.path("id").asString(""));
