@@ -3,7 +3,8 @@
  * from templates, delivered at most once by a leased worker with retries and a dead-letter state.
  */
 @ApplicationModule(displayName = "Notifications",
-		allowedDependencies = { "platform", "identity", "ledger", "loyalty", "partners" })
+		allowedDependencies = { "platform", "identity", "ledger", "loyalty", "partners", "events", "rewards",
+				"referrals", "integrations" })
 @NullMarked
 package io.krug.notifications;
 
