@@ -62,7 +62,8 @@ public class MessageStore {
 
 	/** Whether any message with this dedupe key exists, on any channel. */
 	boolean queuedAlready(UUID programId, String dedupeKey) {
-		return jdbc.sql("SELECT EXISTS (SELECT 1 FROM notifications.messages WHERE program_id = :p AND dedupe_key = :k)")
+		return jdbc.sql("""
+				SELECT EXISTS (SELECT 1 FROM notifications.messages WHERE program_id = :p AND dedupe_key = :k)""")
 			.param("p", programId).param("k", dedupeKey)
 			.query(Boolean.class)
 			.single();

@@ -1,5 +1,6 @@
 package io.krug.notifications.internal;
 
+import io.krug.platform.tenancy.ProgramId;
 import io.krug.platform.tenancy.TenantContext;
 import io.krug.referrals.ReferralRewarded;
 import io.krug.rewards.AccessTokenExpiring;
@@ -56,7 +57,7 @@ class RewardTriggers {
 	}
 
 	private void send(Notification n) {
-		TenantContext.run(new io.krug.platform.tenancy.ProgramId(n.programId()), () -> notifier.notify(n));
+		TenantContext.run(new ProgramId(n.programId()), () -> notifier.notify(n));
 	}
 
 	private static String plain(BigDecimal amount) {

@@ -20,7 +20,8 @@ public class TemplateAdmin {
 
 	/** Sample variables for previews and validation; the triggers give these names. */
 	static final Map<String, Object> SAMPLE = Map.ofEntries(Map.entry("first_name", "Анна"),
-			Map.entry("program_name", "Свой круг"), Map.entry("time_zone", "Europe/Moscow"), Map.entry("currency", "RUB"),
+			Map.entry("program_name", "Свой круг"), Map.entry("time_zone", "Europe/Moscow"),
+			Map.entry("currency", "RUB"),
 			Map.entry("amount", "150"), Map.entry("available_at", "2026-12-07T09:00:00Z"),
 			Map.entry("from_status", "insider"), Map.entry("to_status", "vip"), Map.entry("badge", "collector"),
 			Map.entry("expires_on", "2026-12-23"), Map.entry("days_left", 30), Map.entry("threshold_days", 30),

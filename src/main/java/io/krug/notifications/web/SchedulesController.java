@@ -39,7 +39,8 @@ class SchedulesController {
 	}
 
 	record ScheduleRequest(@NotEmpty @Size(max = 10_000) List<@NotNull UUID> memberIds,
-			@NotBlank @Pattern(regexp = "account|loyalty|events|marketing|security|payments") @Schema(example = "loyalty") String category,
+			@NotBlank @Pattern(regexp = "account|loyalty|events|marketing|security|payments")
+			@Schema(example = "loyalty") String category,
 			@NotBlank @Pattern(regexp = "critical|high|normal|low") @Schema(example = "normal") String priority,
 			@Nullable @Size(max = 500) @Schema(example = "{{ first_name }}, двойные бонусы в субботу") String subject,
 			@NotBlank @Size(max = 20_000) String text, @Nullable @Size(max = 100_000) String html,
