@@ -2,8 +2,11 @@ package io.krug.events;
 
 import io.krug.identity.MemberStatus;
 import java.math.BigDecimal;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 
@@ -28,6 +31,31 @@ public interface EventsApi {
 
 	/** How many events the member attended (was checked in at). */
 	long eventsAttended(UUID memberId);
+
+	/** The event's title, start and place, when it exists in the program. */
+	Optional<EventBrief> findEvent(UUID eventId);
+
+	/** The title of a member's proposal, when it exists in the program. */
+	Optional<String> proposalTitle(UUID proposalId);
+
+	/** Confirmed registrations for events (not cancelled) that start in [from, to), soonest first. */
+	List<ConfirmedSeat> confirmedStartingBetween(Instant from, Instant to);
+
+	/**
+	 * What a member is told about an event.
+	 *
+	 * @param address where it takes place, when the organizer gave one
+	 */
+	record EventBrief(UUID id, String title, Instant startsAt, @Nullable String address, String organizerName) {
+	}
+
+	/**
+	 * A member's confirmed seat at an upcoming event.
+	 *
+	 * @param confirmedAt when the seat became theirs: registration, or promotion from the waitlist
+	 */
+	record ConfirmedSeat(UUID registrationId, UUID memberId, EventBrief event, Instant confirmedAt) {
+	}
 
 	/**
 	 * An event to create.

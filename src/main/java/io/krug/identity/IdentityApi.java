@@ -31,6 +31,21 @@ public interface IdentityApi {
 	 */
 	List<UUID> enrolMembers(List<NewMember> members);
 
+	/**
+	 * Whether the member's marketing consent is given now, per the consent record (false for an unknown, inactive or
+	 * erased member). Marketing messages go only to members for whom this is true.
+	 */
+	boolean hasMarketingConsent(UUID memberId);
+
+	/**
+	 * The active staff to alert about a partner business: its owners and the program's platform admins, each once.
+	 */
+	List<StaffContact> staffToAlert(UUID businessId);
+
+	/** A staff account's name and e-mail address (staff sign in with it, so it is always known). */
+	record StaffContact(UUID id, String email, String name) {
+	}
+
 	/** A customer to bring in, with where their consent was obtained. */
 	record NewMember(String phone, @Nullable String firstName, @Nullable String lastName, String consentSource) {
 	}

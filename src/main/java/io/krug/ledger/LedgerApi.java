@@ -70,6 +70,12 @@ public interface LedgerApi {
 	Balance balance(UUID memberId, Duration expiringWithin);
 
 	/**
+	 * Points still left in lots expiring in [from, to), per member and expiry day in the program's time zone,
+	 * ordered by member and day.
+	 */
+	List<ExpiringLots> expiringBetween(Instant from, Instant to);
+
+	/**
 	 * The member's transactions, newest first.
 	 *
 	 * @param type only this type, or all when {@code null}

@@ -1,7 +1,9 @@
 package io.krug.events.internal;
 
 import io.krug.events.EventsApi;
+import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -20,7 +22,11 @@ class EventsFacade implements EventsApi {
 
 	private final Proposals proposals;
 
-	EventsFacade(EventAdmin admin, Registrations registrations, RegistrationRepository rows, Proposals proposals) {
+	private final EventBriefs briefs;
+
+	EventsFacade(EventAdmin admin, Registrations registrations, RegistrationRepository rows, Proposals proposals,
+			EventBriefs briefs) {
+		this.briefs = briefs;
 		this.admin = admin;
 		this.registrations = registrations;
 		this.rows = rows;
@@ -61,5 +67,23 @@ class EventsFacade implements EventsApi {
 	@Transactional(readOnly = true)
 	public long eventsAttended(UUID memberId) {
 		return rows.attended(memberId);
+	}
+
+	@Override
+	@Transactional(readOnly = true)
+	public Optional<EventBrief> findEvent(UUID eventId) {
+		return briefs.find(eventId);
+	}
+
+	@Override
+	@Transactional(readOnly = true)
+	public Optional<String> proposalTitle(UUID proposalId) {
+		return briefs.proposalTitle(proposalId);
+	}
+
+	@Override
+	@Transactional(readOnly = true)
+	public List<ConfirmedSeat> confirmedStartingBetween(Instant from, Instant to) {
+		return briefs.confirmedStartingBetween(from, to);
 	}
 }

@@ -156,6 +156,22 @@ public class MemberDirectory implements IdentityApi {
 	}
 
 	@Override
+	@Transactional(readOnly = true)
+	public boolean hasMarketingConsent(UUID memberId) {
+		return members.findById(TenantContext.require(), memberId)
+			.map(m -> m.active() && m.marketingConsent())
+			.orElse(false);
+	}
+
+	@Override
+	public List<StaffContact> staffToAlert(UUID businessId) {
+		return staff.toAlert(TenantContext.require(), businessId)
+			.stream()
+			.map(s -> new StaffContact(s.id(), s.email(), s.name()))
+			.toList();
+	}
+
+	@Override
 	public String normalizePhone(String phone) {
 		return phones.normalize(phone);
 	}

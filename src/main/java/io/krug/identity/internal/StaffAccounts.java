@@ -222,6 +222,19 @@ public class StaffAccounts {
 			.optional());
 	}
 
+	/** Active owners of the business and active platform admins of the program. */
+	List<StaffRecord> toAlert(ProgramId program, UUID businessId) {
+		return tx.execute(status -> jdbc.sql("""
+				SELECT * FROM identity.staff
+				WHERE program_id = :p AND is_active
+				  AND (role = 'platform_admin' OR (role = 'business_owner' AND business_id = :b))
+				ORDER BY created_at, id""")
+			.param("p", program.value())
+			.param("b", businessId)
+			.query(StaffRecord::map)
+			.list());
+	}
+
 	public StaffRecord byId(UUID id) {
 		ProgramId program = TenantContext.require();
 		return tx.execute(status -> get(program, id));

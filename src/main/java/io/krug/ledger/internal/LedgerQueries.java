@@ -2,6 +2,7 @@ package io.krug.ledger.internal;
 
 import io.krug.ledger.AccountKind;
 import io.krug.ledger.Balance;
+import io.krug.ledger.ExpiringLots;
 import io.krug.ledger.History;
 import io.krug.ledger.HistoryType;
 import io.krug.ledger.LedgerAccount;
@@ -70,6 +71,22 @@ class LedgerQueries {
 			.query((rs, n) -> new Balance.Expiring(rs.getBigDecimal("amount"), rs.getObject("day", LocalDate.class)))
 			.list();
 		return new Balance(balance.total(), balance.available(), balance.pending(), expiring);
+	}
+
+	List<ExpiringLots> expiringBetween(Instant from, Instant to) {
+		return jdbc.sql("""
+				SELECT member_id, (expires_at AT TIME ZONE :zone)::date AS day, sum(remaining) AS amount,
+				  min(expires_at) AS first_expiry
+				FROM ledger.lots
+				WHERE program_id = :program AND remaining > 0 AND expires_at >= :from AND expires_at < :to
+				GROUP BY member_id, day ORDER BY member_id, day""")
+			.param("zone", programs.get(TenantContext.require()).timeZone().getId())
+			.param("program", program())
+			.param("from", Sql.ts(from))
+			.param("to", Sql.ts(to))
+			.query((rs, n) -> new ExpiringLots(Sql.uuid(rs, "member_id"), rs.getObject("day", LocalDate.class),
+					rs.getBigDecimal("amount"), Sql.instant(rs, "first_expiry")))
+			.list();
 	}
 
 	History history(UUID member, @Nullable HistoryType type, int limit, int offset) {

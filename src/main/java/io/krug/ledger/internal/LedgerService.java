@@ -3,6 +3,7 @@ package io.krug.ledger.internal;
 import io.krug.ledger.AdjustCommand;
 import io.krug.ledger.Balance;
 import io.krug.ledger.EarnCommand;
+import io.krug.ledger.ExpiringLots;
 import io.krug.ledger.History;
 import io.krug.ledger.HistoryType;
 import io.krug.ledger.LedgerAccount;
@@ -130,6 +131,12 @@ class LedgerService implements LedgerApi {
 	@Transactional(readOnly = true)
 	public Balance balance(UUID memberId, Duration expiringWithin) {
 		return queries.balance(memberId, expiringWithin);
+	}
+
+	@Override
+	@Transactional(readOnly = true)
+	public List<ExpiringLots> expiringBetween(Instant from, Instant to) {
+		return queries.expiringBetween(from, to);
 	}
 
 	@Override

@@ -85,12 +85,17 @@ class EmailChannel implements ChannelSender {
 		helper.setFrom(from);
 		helper.setTo(message.recipient());
 		helper.setSubject(message.subject() == null ? "" : message.subject());
-		MailHeaders.Links links = headers.links(message);
 		String html = tracking.track(message.id(),
 				message.bodyHtml() == null ? escape(message.bodyText()) : message.bodyHtml());
+		mime.setHeader("X-Krug-Message-Id", message.id().toString());
+		if (StaffAlerts.CATEGORY.equals(message.category())) {
+			// an operational alert to a staff account: no member preferences to unsubscribe from
+			helper.setText(message.bodyText(), html);
+			return;
+		}
+		MailHeaders.Links links = headers.links(message);
 		helper.setText(message.bodyText() + MailHeaders.textFooter(links, message.locale()),
 				html + MailHeaders.htmlFooter(links, message.locale()));
-		mime.setHeader("X-Krug-Message-Id", message.id().toString());
 		headers.decorate(mime, links);
 	}
 

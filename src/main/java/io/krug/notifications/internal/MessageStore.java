@@ -60,6 +60,15 @@ public class MessageStore {
 		return Optional.of(id);
 	}
 
+	/** Whether any message with this dedupe key exists, on any channel. */
+	boolean queuedAlready(UUID programId, String dedupeKey) {
+		return jdbc.sql("""
+				SELECT EXISTS (SELECT 1 FROM notifications.messages WHERE program_id = :p AND dedupe_key = :k)""")
+			.param("p", programId).param("k", dedupeKey)
+			.query(Boolean.class)
+			.single();
+	}
+
 	/**
 	 * Claims up to {@code limit} due messages for one worker: {@code FOR UPDATE SKIP LOCKED} so concurrent workers
 	 * never claim the same row, then {@code sending} with a lease and a fresh claim token, counted as an attempt.

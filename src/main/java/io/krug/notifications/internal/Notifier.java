@@ -23,12 +23,17 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * Turns a {@link Notification} into one stored message per channel (low-priority e-mail of members who chose the daily
  * digest is held for it, see {@link Digests}), rendered from the member's locale's templates,
- * in the caller's transaction: the messages commit or roll back with the event that caused them.
+ * in the caller's transaction: the messages commit or roll back with the event that caused them. Marketing messages
+ * to a member without marketing consent on identity's consent record are stored as suppressed
+ * ({@code no_marketing_consent}); push goes to the member's most recently registered device only.
  */
 @Service
 public class Notifier {
 
 	private static final Logger log = LoggerFactory.getLogger(Notifier.class);
+
+	/** The category whose messages need the member's marketing consent on identity's record. */
+	static final String MARKETING = "marketing";
 
 	private final MessageStore store;
 
@@ -67,6 +72,7 @@ public class Notifier {
 		Map<String, Object> variables = variables(n, member.get(), program);
 		Instant now = clock.instant();
 		ZoneId zone = prefs.timeZone() == null ? program.timeZone() : ZoneId.of(prefs.timeZone());
+		boolean consented = !MARKETING.equals(n.category()) || identity.hasMarketingConsent(n.memberId());
 		int queued = 0;
 		for (Channel channel : route(n.priority(), prefs)) {
 			Optional<Template> template = n.inline() != null ? Optional.of(n.inline())
@@ -81,7 +87,7 @@ public class Notifier {
 							: prefs.contacts().pushTokens().getLast();
 					case IN_APP -> null;
 				};
-				String suppressed = suppression(n, prefs, channel, recipient);
+				String suppressed = consented ? suppression(n, prefs, channel, recipient) : "no_marketing_consent";
 				Instant due = suppressed == null ? schedule(n, prefs, channel, zone, now) : now;
 				if (due == null) {
 					suppressed = "daily_cap";
@@ -96,6 +102,15 @@ public class Notifier {
 			}
 		}
 		return queued;
+	}
+
+	/**
+	 * As {@link #notify}, but renders nothing when the dedupe key was used already: for scans that meet the same
+	 * cause run after run.
+	 */
+	@Transactional
+	public int notifyOnce(Notification n) {
+		return store.queuedAlready(n.programId(), n.dedupeKey()) ? 0 : notify(n);
 	}
 
 	/**

@@ -59,13 +59,30 @@ public class PreferenceService {
 		return new History(store.changes(programId, memberId, limit, offset), store.countChanges(programId, memberId));
 	}
 
-	/** Keeps every known category in the map, essential ones always on. */
+	/**
+	 * Keeps every known category in the map, essential ones always on, and each push device once: a device given
+	 * again counts as registered last, so it is the one push messages go to.
+	 */
 	private static Preferences normalized(Preferences p) {
 		Map<String, Boolean> categories = PreferenceStore.categories(List.of());
 		Preferences.CATEGORIES.forEach(c -> categories.put(c, p.categories().getOrDefault(c,
 				PreferenceStore.DEFAULTS.categories().get(c))));
+		Preferences.Addresses a = p.contacts();
 		return new Preferences(p.channels(), categories, p.quietHours(), p.timeZone(), p.digest(), p.dailyCap(),
-				p.contacts(), p.locale());
+				new Preferences.Addresses(a.email(), devices(a.pushTokens()), a.telegramChatId()), p.locale());
+	}
+
+	/** Non-blank device tokens, each once, in the order of their last registration. */
+	static List<String> devices(List<String> tokens) {
+		java.util.LinkedHashSet<String> ordered = new java.util.LinkedHashSet<>();
+		for (String token : tokens) {
+			String t = token.strip();
+			if (!t.isEmpty()) {
+				ordered.remove(t);
+				ordered.add(t);
+			}
+		}
+		return List.copyOf(ordered);
 	}
 
 	private static void validate(Preferences p) {

@@ -22,7 +22,7 @@ import tools.jackson.databind.json.JsonMapper;
 public class PreferenceStore {
 
 	static final Preferences DEFAULTS = new Preferences(new Preferences.Channels(true, false, true, true),
-			categories(List.of("marketing")), new Preferences.QuietHours("22:00", "08:00"), null, "off", 10,
+			categories(List.of()), new Preferences.QuietHours("22:00", "08:00"), null, "off", 10,
 			new Preferences.Addresses(null, List.of(), null), "ru");
 
 	private final JdbcClient jdbc;

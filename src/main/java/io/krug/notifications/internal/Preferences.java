@@ -7,8 +7,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * A member's notification preferences. Defaults: e-mail, push and in-app on, SMS off (opt-in); every category on
- * except {@code marketing} (turning it on is the member's marketing consent); quiet hours 22:00–08:00 in the
- * member's time zone (the program's unless set); no digest; at most 10 messages a day.
+ * ({@code marketing} messages also need the marketing consent of identity's consent record); quiet hours
+ * 22:00–08:00 in the member's time zone (the program's unless set); no digest; at most 10 messages a day.
  */
 public record Preferences(Channels channels, Map<String, Boolean> categories, QuietHours quietHours,
 		@Nullable String timeZone, String digest, int dailyCap, Addresses contacts, String locale) {
@@ -16,7 +16,8 @@ public record Preferences(Channels channels, Map<String, Boolean> categories, Qu
 	/** Categories that cannot be turned off. */
 	public static final Set<String> ESSENTIAL = Set.of("security", "payments");
 
-	public static final List<String> CATEGORIES = List.of("account", "loyalty", "marketing", "security", "payments");
+	public static final List<String> CATEGORIES = List.of("account", "loyalty", "events", "marketing", "security",
+			"payments");
 
 	/** Which channels the member accepts. */
 	public record Channels(boolean email, boolean sms, boolean push, boolean inApp) {

@@ -19,9 +19,21 @@ import org.springframework.transaction.annotation.Transactional;
 public class TemplateAdmin {
 
 	/** Sample variables for previews and validation; the triggers give these names. */
-	static final Map<String, Object> SAMPLE = Map.of("first_name", "Анна", "program_name", "Свой круг", "time_zone",
-			"Europe/Moscow", "currency", "RUB", "amount", "150", "available_at", "2026-12-07T09:00:00Z",
-			"from_status", "insider", "to_status", "vip", "badge", "collector");
+	static final Map<String, Object> SAMPLE = Map.ofEntries(Map.entry("first_name", "Анна"),
+			Map.entry("program_name", "Свой круг"), Map.entry("time_zone", "Europe/Moscow"),
+			Map.entry("currency", "RUB"),
+			Map.entry("amount", "150"), Map.entry("available_at", "2026-12-07T09:00:00Z"),
+			Map.entry("from_status", "insider"), Map.entry("to_status", "vip"), Map.entry("badge", "collector"),
+			Map.entry("expires_on", "2026-12-23"), Map.entry("days_left", 30), Map.entry("threshold_days", 30),
+			Map.entry("event_title", "Дегустация сыров"), Map.entry("starts_at", "2026-11-30T16:00:00Z"),
+			Map.entry("address", "Москва, Садовая, 1"), Map.entry("organizer", "Салон Миндаль"),
+			Map.entry("plus_one", false), Map.entry("proposal_title", "Мастер-класс по пасте"),
+			Map.entry("coupon_title", "Скидка 10% на стрижку"), Map.entry("valid_until", "2026-12-01T21:00:00Z"),
+			Map.entry("scope", "premium"), Map.entry("expires_at", "2026-11-24T09:00:00Z"), Map.entry("balance", "7"),
+			Map.entry("threshold", "10"), Map.entry("bonus", "500"), Map.entry("role", "referrer"),
+			Map.entry("system", "yclients"), Map.entry("business_name", "Салон Миндаль"),
+			Map.entry("consecutive_failures", 5), Map.entry("last_error", "HTTP 503"),
+			Map.entry("at", "2026-11-23T09:00:00Z"));
 
 	private final TemplateStore store;
 

@@ -11,7 +11,8 @@ import java.util.Currency;
 import java.util.Locale;
 
 /**
- * The helpers templates may call: {@code format_date(value, locale, zone)}, {@code format_currency(amount,
+ * The helpers templates may call: {@code format_date(value, locale, zone)}, {@code format_time(instant, zone)},
+ * {@code format_currency(amount,
  * currency, locale)} and {@code pluralize(n, one, few, many)} with Russian plural rules (English needs only one
  * and many: pass the plural twice).
  */
@@ -28,6 +29,12 @@ public final class TemplateHelpers {
 			return spaces(java.time.LocalDate.parse(text).format(format));
 		}
 		return spaces(ZonedDateTime.ofInstant(Instant.parse(text), ZoneId.of(zone)).format(format));
+	}
+
+	/** Formats an ISO-8601 instant as the time of day in the zone, e.g. {@code 19:00}. */
+	public static String formatTime(Object value, String zone) {
+		return ZonedDateTime.ofInstant(Instant.parse(String.valueOf(value)), ZoneId.of(zone))
+			.format(DateTimeFormatter.ofPattern("HH:mm"));
 	}
 
 	/** Formats an amount in a currency, e.g. {@code 1 500,00 ₽} in Russian. */

@@ -31,6 +31,7 @@ public class TemplateRenderer {
 			.build();
 		this.jinjava = new Jinjava(config);
 		register("format_date", "formatDate", Object.class, String.class, String.class);
+		register("format_time", "formatTime", Object.class, String.class);
 		register("format_currency", "formatCurrency", Object.class, String.class, String.class);
 		register("pluralize", "pluralize", Object.class, String.class, String.class, String.class);
 	}

@@ -42,7 +42,7 @@ class CampaignsController {
 	}
 
 	record CampaignRequest(@NotBlank @Size(max = 200) @Schema(example = "Onboarding") String name,
-			@NotBlank @Pattern(regexp = "account|loyalty|marketing|security|payments") String category,
+			@NotBlank @Pattern(regexp = "account|loyalty|events|marketing|security|payments") String category,
 			@NotBlank @Pattern(regexp = "critical|high|normal|low") String priority,
 			@NotEmpty @Size(max = 20) List<@Valid StepRequest> steps) {
 	}

@@ -26,11 +26,12 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 @Validated
 @Tag(name = "Notification preferences", description = """
-		Channels (SMS is opt-in, off by default), categories (account, loyalty, marketing, security, payments; \
-		security and payments are essential and cannot be turned off; marketing is off until the member turns it \
-		on, which is their marketing consent), quiet hours (default 22:00-08:00) in time_zone (the program's when \
-		null), digest (off or daily), daily_cap (default 10), the addresses messages go to, and the locale. PUT \
-		changes the fields given and keeps the others; every change is recorded in the history.""")
+		Channels (SMS is opt-in, off by default), categories (account, loyalty, events, marketing, security, \
+		payments; security and payments are essential and cannot be turned off; marketing messages also need the \
+		member's marketing consent, given in the profile and kept on the consent record), quiet hours (default \
+		22:00-08:00) in time_zone (the program's when null), digest (off or daily), daily_cap (default 10), the \
+		addresses messages go to (push goes to the last device in push_tokens; a token given again moves to the end), \
+		and the locale. PUT changes the fields given and keeps the others; every change is recorded in the history.""")
 class PreferencesController {
 
 	private final PreferenceService preferences;

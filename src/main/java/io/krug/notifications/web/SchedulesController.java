@@ -39,7 +39,8 @@ class SchedulesController {
 	}
 
 	record ScheduleRequest(@NotEmpty @Size(max = 10_000) List<@NotNull UUID> memberIds,
-			@NotBlank @Pattern(regexp = "account|loyalty|marketing|security|payments") @Schema(example = "loyalty") String category,
+			@NotBlank @Pattern(regexp = "account|loyalty|events|marketing|security|payments")
+			@Schema(example = "loyalty") String category,
 			@NotBlank @Pattern(regexp = "critical|high|normal|low") @Schema(example = "normal") String priority,
 			@Nullable @Size(max = 500) @Schema(example = "{{ first_name }}, двойные бонусы в субботу") String subject,
 			@NotBlank @Size(max = 20_000) String text, @Nullable @Size(max = 100_000) String html,
@@ -54,7 +55,7 @@ class SchedulesController {
 	@Operation(summary = "Schedule a message for members", description = "Once at send_at or recurring (daily, "
 			+ "weekly, monthly) until until. subject, text and html are Jinja templates with the member's variables "
 			+ "(first_name, program_name…). Each run follows the priority's routing, the members' preferences, quiet "
-			+ "hours and caps; marketing reaches only members who turned the marketing category on.")
+			+ "hours and caps; marketing reaches only members with marketing consent who kept the category on.")
 	@ApiResponse(responseCode = "201", description = "Scheduled")
 	@ApiResponse(responseCode = "422", description = "template_invalid or validation_failed")
 	Schedules.Schedule create(@Valid @RequestBody ScheduleRequest body) {

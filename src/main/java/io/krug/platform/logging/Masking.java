@@ -12,7 +12,9 @@ public final class Masking {
 
 	private static final Pattern PHONE = Pattern.compile("(?<![\\w-])(\\+?\\d{8,13})(\\d{2})(?![\\w-])");
 
-	private static final Pattern CODE = Pattern.compile("(?i)(code|код|otp|password|secret)([\"':=\\s]*)([^\\s\"',}]{3,})");
+	// "code: 123456", "code is 123456.", "код 123456": the value is 3+ characters and does not take a final full stop
+	private static final Pattern CODE = Pattern
+		.compile("(?i)(code|код|otp|password|secret)((?:\\s+is)?[\"':=\\s]*)([^\\s\"',}]{2,}[^\\s\"',}.])");
 
 	private Masking() {
 	}

@@ -183,5 +183,15 @@ class AdjustmentControllerTests {
 		public java.util.List<UUID> enrolMembers(java.util.List<NewMember> batch) {
 			throw new UnsupportedOperationException();
 		}
+
+		@Override
+		public boolean hasMarketingConsent(UUID memberId) {
+			throw new UnsupportedOperationException();
+		}
+
+		@Override
+		public java.util.List<StaffContact> staffToAlert(UUID businessId) {
+			throw new UnsupportedOperationException();
+		}
 	}
 }

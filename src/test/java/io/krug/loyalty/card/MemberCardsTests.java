@@ -59,6 +59,16 @@ class MemberCardsTests {
 		public java.util.List<UUID> enrolMembers(java.util.List<NewMember> batch) {
 			throw new UnsupportedOperationException();
 		}
+
+		@Override
+		public boolean hasMarketingConsent(UUID memberId) {
+			throw new UnsupportedOperationException();
+		}
+
+		@Override
+		public java.util.List<StaffContact> staffToAlert(UUID businessId) {
+			throw new UnsupportedOperationException();
+		}
 	};
 
 	final CardTokens tokens = new CardTokens(identity, () -> CardTokenCodecTests.key(3), clock, Duration.ofSeconds(60),

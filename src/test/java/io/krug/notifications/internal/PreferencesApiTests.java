@@ -30,7 +30,9 @@ class PreferencesApiTests extends NotificationTest {
 		assertThat(prefs.path("quiet_hours").path("start").asString()).isEqualTo("22:00");
 		assertThat(prefs.path("quiet_hours").path("end").asString()).isEqualTo("08:00");
 		assertThat(prefs.path("daily_cap").asInt()).isEqualTo(10);
-		assertThat(prefs.path("categories").path("marketing").asBoolean()).isFalse();
+		assertThat(prefs.path("categories").path("marketing").asBoolean())
+			.as("consent is identity's; the category is only the member's opt-out")
+			.isTrue();
 		assertThat(prefs.path("categories").path("security").asBoolean()).isTrue();
 	}
 

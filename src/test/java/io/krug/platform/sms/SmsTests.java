@@ -75,6 +75,23 @@ class SmsTests extends ApiTest {
 	}
 
 	@Test
+	void httpProviderRecordsLoginCodesMaskedInTheWordingIdentitySends() {
+		WireMockServer gateway = new WireMockServer(WireMockConfiguration.options().dynamicPort());
+		gateway.start();
+		try {
+			gateway.stubFor(post("/ok").willReturn(aResponse().withStatus(200)));
+			gatewayAt(gateway, "/ok").send(message("+79990000003",
+					"Krug: your code is 654321. Valid 5 min. Do not share it."));
+
+			assertThat(only(find("+79990000003", 50, 0)).text()).doesNotContain("654321")
+				.isEqualTo("Krug: your code is ***. Valid 5 min. Do not share it.");
+		}
+		finally {
+			gateway.stop();
+		}
+	}
+
+	@Test
 	void httpProviderRecordsTheTextMaskedAndFailuresWithTheirError() {
 		WireMockServer gateway = new WireMockServer(WireMockConfiguration.options().dynamicPort());
 		gateway.start();
@@ -126,8 +143,8 @@ class SmsTests extends ApiTest {
 
 	private SmsSender gatewayAt(WireMockServer gateway, String path) {
 		HttpSmsProperties properties = new HttpSmsProperties("http://localhost:" + gateway.port() + path, "POST",
-				Map.of(), "application/json", HttpSmsProviderTests.JSON_TEMPLATE, "Krug", Duration.ofSeconds(1),
-				Duration.ofSeconds(2), 1, Duration.ofMillis(1), "/id");
+				Map.of(), "application/json", HttpSmsProviderTests.JSON_TEMPLATE, "Krug", Duration.ofSeconds(5),
+				Duration.ofSeconds(15), 1, Duration.ofMillis(1), "/id");
 		return new SmsGateway(new HttpSmsProvider(properties, d -> {
 		}), messageLog, clock);
 	}
