@@ -11,6 +11,7 @@ import io.krug.test.Http;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -39,13 +40,14 @@ class AccessTokenTests extends ApiTest {
 		JsonNode issued = bought.json().path("tokens").get(0);
 		String secret = issued.path("token").asString();
 		assertThat(balance(http, token)).isEqualByComparingTo("32.00");
-		assertThat(Instant.parse(issued.path("expires_at").asString())).isEqualTo(clock.instant().plus(Duration.ofHours(24)));
+		assertThat(Instant.parse(issued.path("expires_at").asString()))
+			.isEqualTo(clock.instant().truncatedTo(ChronoUnit.MICROS).plus(Duration.ofHours(24)));
 		assertThat(notSold.status()).isEqualTo(422);
 		assertThat(notSold.text("code")).isEqualTo("duration_not_sold");
-		String stored = jdbc.sql("SELECT token_hash FROM rewards.access_tokens WHERE id = :id")
+		String stored = inProgram(program, () -> jdbc.sql("SELECT token_hash FROM rewards.access_tokens WHERE id = :id")
 			.param("id", UUID.fromString(issued.path("id").asString()))
 			.query(String.class)
-			.single();
+			.single());
 		assertThat(stored).isEqualTo(Hashing.sha256(secret));
 		JsonNode listed = http.get("/api/v1/tokens").bearer(token).send().json();
 		assertThat(listed.path("items").get(0).path("scope").asString()).isEqualTo("gym");
@@ -103,9 +105,11 @@ class AccessTokenTests extends ApiTest {
 		assertThat(validate(door, secret, null).json().path("valid").asBoolean()).isTrue();
 
 		// Another replica revokes: the row changes behind this replica's cache...
-		jdbc.sql("UPDATE rewards.access_tokens SET revoked_at = now(), revoked_by = 'replica-2' WHERE token_hash = :h")
+		int revoked = inProgram(program, () -> jdbc
+			.sql("UPDATE rewards.access_tokens SET revoked_at = now(), revoked_by = 'replica-2' WHERE token_hash = :h")
 			.param("h", Hashing.sha256(secret))
-			.update();
+			.update());
+		assertThat(revoked).isEqualTo(1);
 		assertThat(validate(door, secret, null).json().path("valid").asBoolean())
 			.as("still answered from this replica's cache").isTrue();
 		// ...and its revoking transaction announces it.

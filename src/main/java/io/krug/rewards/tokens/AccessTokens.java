@@ -9,6 +9,7 @@ import io.krug.rewards.AccessTokenIssued;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
@@ -44,7 +45,8 @@ class AccessTokens {
 	Issued issue(UUID id, UUID member, String scope, int durationHours, @Nullable UUID bundlePurchaseId,
 			UUID ledgerTransactionId) {
 		String secret = TokenSecrets.next();
-		Instant now = clock.instant();
+		// Microseconds, as PostgreSQL keeps them: a cached token and a loaded one expire at the same instant.
+		Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
 		AccessToken token = new AccessToken(id, member, secret.substring(secret.length() - 4), scope, durationHours,
 				bundlePurchaseId, now, now.plus(Duration.ofHours(durationHours)), null);
 		store.insert(token, Hashing.sha256(secret), ledgerTransactionId);
