@@ -6,6 +6,7 @@ import io.krug.platform.crypto.Hashing;
 import io.krug.platform.tenancy.TenantContext;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -22,7 +23,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * and secret hash. A hit is checked against the clock every time, so an expired token is refused the instant it
  * expires; a revocation evicts on every replica through {@link RevocationListener}. Only live tokens are cached, and
  * a load that raced with an eviction is not cached, so a revoked token is never served from the cache. Counts every
- * answer in {@code token_validations_total{result=cache_hit|cache_miss|invalid|success}} (seed 001).
+ * answer in {@code token_validations_total{result=cache_hit|cache_miss|invalid|success}} (seed 001) and times it in
+ * {@code krug_token_validation_seconds} (p50, p99).
  */
 @Service
 class TokenValidator {
@@ -48,6 +50,8 @@ class TokenValidator {
 
 	private final Counter success;
 
+	private final Timer latency;
+
 	TokenValidator(TokenStore store, PlatformTransactionManager transactions, Clock clock, MeterRegistry meters,
 			@Value("${krug.rewards.token-cache-size:100000}") long size,
 			@Value("${krug.rewards.token-cache-ttl:10m}") Duration ttl) {
@@ -60,10 +64,18 @@ class TokenValidator {
 		this.misses = counter(meters, "cache_miss");
 		this.invalid = counter(meters, "invalid");
 		this.success = counter(meters, "success");
+		this.latency = Timer.builder("krug.token.validation")
+			.description("Time to answer a token validation inside the service (cache hit or database load)")
+			.publishPercentiles(0.5, 0.99)
+			.register(meters);
 	}
 
 	/** Validates a secret in the current program; {@code scope}, when given, must be the token's (or it is full). */
 	Validation validate(String secret, @Nullable String scope) {
+		return latency.record(() -> check(secret, scope));
+	}
+
+	private Validation check(String secret, @Nullable String scope) {
 		UUID program = TenantContext.require().value();
 		String key = cacheKey(program, Hashing.sha256(secret));
 		AccessToken token = cache.getIfPresent(key);
