@@ -41,8 +41,8 @@ public class TokenBench {
 				+ opt.get("admin-password") + "\"}"), "access_token");
 		String phone = "+7999" + (1000000 + (int) (Math.random() * 8999999));
 		post("/api/v1/auth/login/send-code", null, "{\"phone\":\"" + phone + "\"}");
-		Matcher code = Pattern.compile("code(?: is|:) (\\d{6})").matcher(get("/api/v1/admin/messages?phone=%2B" + phone.substring(1),
-				admin));
+		Matcher code = Pattern.compile("code(?: is|:) (\\d{6})")
+			.matcher(get("/api/v1/admin/messages?phone=%2B" + phone.substring(1), admin));
 		if (!code.find()) {
 			throw new IllegalStateException("no login code");
 		}

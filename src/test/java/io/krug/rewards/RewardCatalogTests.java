@@ -41,7 +41,8 @@ class RewardCatalogTests extends ApiTest {
 		assertThat(listed.path("stock").asInt()).as("the refused one took nothing").isEqualTo(2);
 		assertThat(http.get("/api/v1/rewards/redemptions").bearer(token).send().json().path("total").asLong())
 			.isEqualTo(1);
-		String reason = inProgram(program, () -> jdbc.sql("SELECT reason FROM ledger.transactions WHERE source_id = :id")
+		String reason = inProgram(program, () -> jdbc
+			.sql("SELECT reason FROM ledger.transactions WHERE source_id = :id")
 			.param("id", UUID.fromString(redeemed.text("id")))
 			.query(String.class)
 			.single());

@@ -85,7 +85,8 @@ class CurrencyStore {
 	}
 
 	BigDecimal balance(UUID member) {
-		return jdbc.sql("SELECT balance FROM ledger.currency_balances WHERE program_id = :program AND member_id = :member")
+		return jdbc
+			.sql("SELECT balance FROM ledger.currency_balances WHERE program_id = :program AND member_id = :member")
 			.param("program", program())
 			.param("member", member)
 			.query(BigDecimal.class)

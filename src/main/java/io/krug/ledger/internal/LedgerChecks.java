@@ -95,7 +95,8 @@ class LedgerChecks {
 					WITH sums AS (
 					  SELECT owner_id AS member_id, sum(amount) AS balance FROM ledger.entries
 					  WHERE program_id = :program AND account = 'MEMBER_CURRENCY' GROUP BY owner_id),
-					balance_rows AS (SELECT member_id, balance FROM ledger.currency_balances WHERE program_id = :program)
+					balance_rows AS (SELECT member_id, balance FROM ledger.currency_balances
+					                 WHERE program_id = :program)
 					SELECT format('member %s: currency balance row %s, entries %s', coalesce(r.member_id, s.member_id),
 					              r.balance, s.balance)
 					FROM balance_rows r FULL JOIN sums s ON s.member_id = r.member_id

@@ -139,8 +139,8 @@ class RewardStore {
 
 	private static RewardItem item(ResultSet rs, int row) throws SQLException {
 		return new RewardItem(rs.getObject("id", UUID.class), rs.getString("name"), rs.getString("description"),
-				rs.getBigDecimal("price"), rs.getObject("stock", Integer.class), rs.getObject("business_id", UUID.class),
-				rs.getBoolean("active"), rs.getObject("created_at", OffsetDateTime.class).toInstant());
+				rs.getBigDecimal("price"), rs.getObject("stock", Integer.class),
+				rs.getObject("business_id", UUID.class), rs.getBoolean("active"), rs.getObject("created_at", OffsetDateTime.class).toInstant());
 	}
 
 	private static UUID program() {

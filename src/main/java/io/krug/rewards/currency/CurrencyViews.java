@@ -31,14 +31,15 @@ final class CurrencyViews {
 					max = 5) List<@Valid @NotNull PriceRequest> tokenPrices) {
 
 		CurrencySettings settings() {
-			return new CurrencySettings(name.strip(), code, lowBalanceThreshold,
-					tokenPrices.stream().map(p -> new CurrencySettings.TokenPrice(p.durationHours(), p.price())).toList());
+			return new CurrencySettings(name.strip(), code, lowBalanceThreshold, tokenPrices.stream()
+				.map(p -> new CurrencySettings.TokenPrice(p.durationHours(), p.price()))
+				.toList());
 		}
 	}
 
 	record PriceRequest(@Schema(example = "24") @NotNull Integer durationHours,
-			@Schema(example = "18.00") @NotNull @DecimalMin(value = "0", inclusive = false) @DecimalMax("1000000") @Digits(
-					integer = 7, fraction = 2) BigDecimal price) {
+			@Schema(example = "18.00") @NotNull @DecimalMin(value = "0", inclusive = false) @DecimalMax(
+					"1000000") @Digits(integer = 7, fraction = 2) BigDecimal price) {
 	}
 
 	record SettingsView(String name, String code, BigDecimal lowBalanceThreshold, List<PriceView> tokenPrices) {

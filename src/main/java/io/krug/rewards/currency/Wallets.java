@@ -16,6 +16,8 @@ import io.krug.rewards.CurrencyDeposit;
 import io.krug.rewards.CurrencyWallet;
 import java.math.BigDecimal;
 import java.time.Clock;
+import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationEventPublisher;
@@ -92,15 +94,15 @@ public class Wallets implements CurrencyWallet {
 
 	@Transactional
 	public CurrencySettings updateSettings(CurrencySettings updated, String actor) {
-		for (CurrencySettings.TokenPrice price : updated.tokenPrices()) {
-			if (!CurrencySettings.DURATIONS.contains(price.durationHours())) {
-				throw KrugException.field(PlatformError.VALIDATION_FAILED, "token_prices",
-						"duration_hours must be one of " + CurrencySettings.DURATIONS);
-			}
+		List<Integer> durations = updated.tokenPrices()
+			.stream()
+			.map(CurrencySettings.TokenPrice::durationHours)
+			.toList();
+		if (!CurrencySettings.DURATIONS.containsAll(durations)) {
+			throw KrugException.field(PlatformError.VALIDATION_FAILED, "token_prices",
+					"duration_hours must be one of " + CurrencySettings.DURATIONS);
 		}
-		if (updated.tokenPrices().stream().map(CurrencySettings.TokenPrice::durationHours).distinct().count() != updated
-			.tokenPrices()
-			.size()) {
+		if (Set.copyOf(durations).size() != durations.size()) {
 			throw KrugException.field(PlatformError.VALIDATION_FAILED, "token_prices", "each duration at most once");
 		}
 		settings.save(updated, actor, clock.instant());

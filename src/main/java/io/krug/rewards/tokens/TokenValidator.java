@@ -77,14 +77,15 @@ class TokenValidator {
 
 	private Validation check(String secret, @Nullable String scope) {
 		UUID program = TenantContext.require().value();
-		String key = cacheKey(program, Hashing.sha256(secret));
+		String hash = Hashing.sha256(secret);
+		String key = cacheKey(program, hash);
 		AccessToken token = cache.getIfPresent(key);
 		if (token != null) {
 			hits.increment();
 		}
 		else {
 			misses.increment();
-			token = load(key, secret);
+			token = load(key, hash);
 		}
 		return answer(key, token, scope);
 	}
@@ -105,9 +106,9 @@ class TokenValidator {
 		return program + ":" + hash;
 	}
 
-	private @Nullable AccessToken load(String key, String secret) {
+	private @Nullable AccessToken load(String key, String hash) {
 		long before = evictions.get();
-		AccessToken token = readOnly.execute(s -> store.findByHash(Hashing.sha256(secret)).orElse(null));
+		AccessToken token = readOnly.execute(s -> store.findByHash(hash).orElse(null));
 		if (token != null && token.revokedAt() == null && token.expiresAt().isAfter(clock.instant())) {
 			cache.put(key, token);
 			if (evictions.get() != before) {

@@ -61,7 +61,8 @@ final class TokenViews {
 	record BundleList(List<BundleView> items, long total) {
 	}
 
-	record TokenPurchaseRequest(@Schema(example = "24", description = "1, 12, 24, 168 or 720") @NotNull Integer durationHours,
+	record TokenPurchaseRequest(
+			@Schema(example = "24", description = "1, 12, 24, 168 or 720") @NotNull Integer durationHours,
 			@Schema(example = "full", defaultValue = "full") @Nullable @Pattern(regexp = SCOPE) String scope) {
 	}
 
@@ -75,7 +76,7 @@ final class TokenViews {
 
 		static SaleView of(TokenShop.Sale sale) {
 			return new SaleView(sale.purchaseId(), sale.name(), sale.price(), sale.balance(), sale.tokens().size(),
-					sale.tokens().stream().map(i -> IssuedView.of(i)).toList());
+					sale.tokens().stream().map(IssuedView::of).toList());
 		}
 	}
 
