@@ -57,18 +57,15 @@ class RewardCatalog {
 	}
 
 	@Transactional
-	RewardItem create(RewardItem draft) {
-		RewardItem item = checked(new RewardItem(Ids.newId(), draft.name(), draft.description(), draft.price(),
-				draft.stock(), draft.businessId(), draft.active(), clock.instant()));
+	RewardItem create(ItemDraft draft) {
+		RewardItem item = item(Ids.newId(), draft);
 		store.insert(item);
 		return item;
 	}
 
 	@Transactional
-	RewardItem update(UUID id, RewardItem draft) {
-		RewardItem item = checked(draft);
-		if (!store.update(new RewardItem(id, item.name(), item.description(), item.price(), item.stock(),
-				item.businessId(), item.active(), item.createdAt()), clock.instant())) {
+	RewardItem update(UUID id, ItemDraft draft) {
+		if (!store.update(item(id, draft), clock.instant())) {
 			throw notFound(id);
 		}
 		return store.find(id).orElseThrow();
@@ -107,12 +104,13 @@ class RewardCatalog {
 		return new Page(store.redemptionsOf(member, limit, offset), store.countRedemptionsOf(member));
 	}
 
-	private RewardItem checked(RewardItem item) {
-		UUID business = item.businessId();
+	private RewardItem item(UUID id, ItemDraft draft) {
+		UUID business = draft.businessId();
 		if (business != null && partners.findBusiness(business).isEmpty()) {
 			throw RewardError.UNKNOWN_BUSINESS.exception("No business " + business + " in this program.");
 		}
-		return item;
+		return new RewardItem(id, draft.name(), draft.description(), draft.price(), draft.stock(), business,
+				draft.active(), clock.instant());
 	}
 
 	private static String code() {

@@ -109,7 +109,7 @@ class RewardController {
 	@ApiResponse(responseCode = "201", description = "Created")
 	@ApiResponse(responseCode = "422", description = "validation_failed, unknown_business")
 	ItemView create(@Valid @RequestBody ItemRequest request) {
-		return ItemView.of(catalog.create(request.item(null)));
+		return ItemView.of(catalog.create(request.draft()));
 	}
 
 	@PutMapping("/api/v1/admin/rewards/{id}")
@@ -118,7 +118,7 @@ class RewardController {
 	@ApiResponse(responseCode = "404", description = "reward_not_found")
 	@ApiResponse(responseCode = "422", description = "validation_failed, unknown_business")
 	ItemView update(@PathVariable UUID id, @Valid @RequestBody ItemRequest request) {
-		return ItemView.of(catalog.update(id, request.item(id)));
+		return ItemView.of(catalog.update(id, request.draft()));
 	}
 
 	@DeleteMapping("/api/v1/admin/rewards/{id}")
@@ -149,10 +149,9 @@ class RewardController {
 			@Schema(description = "The business that provides it; absent for the club") @Nullable UUID businessId,
 			@Schema(defaultValue = "true") @Nullable Boolean active) {
 
-		RewardItem item(@Nullable UUID id) {
-			return new RewardItem(id == null ? new UUID(0, 0) : id, name.strip(),
-					description == null || description.isBlank() ? null : description.strip(), price, stock,
-					businessId, active == null || active, Instant.EPOCH);
+		ItemDraft draft() {
+			return new ItemDraft(name.strip(), description == null || description.isBlank() ? null : description.strip(),
+					price, stock, businessId, active == null || active);
 		}
 	}
 

@@ -9,7 +9,6 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
 import org.jspecify.annotations.Nullable;
@@ -119,21 +118,26 @@ class TokenValidator {
 	}
 
 	private Validation answer(String key, @Nullable AccessToken token, @Nullable String scope) {
-		Instant now = clock.instant();
-		String refusal = token == null ? "unknown"
-				: token.revokedAt() != null ? "revoked"
-						: !token.expiresAt().isAfter(now) ? "expired"
-								: scope != null && !FULL.equals(token.scope()) && !token.scope().equals(scope)
-										? "scope_mismatch" : null;
-		if (refusal == null && token != null) {
-			success.increment();
-			return Validation.valid(token);
+		if (token == null) {
+			return refuse("unknown", null);
 		}
-		if ("expired".equals(refusal)) {
+		if (token.revokedAt() != null) {
+			return refuse("revoked", token);
+		}
+		if (!token.expiresAt().isAfter(clock.instant())) {
 			cache.invalidate(key);
+			return refuse("expired", token);
 		}
+		if (scope != null && !FULL.equals(token.scope()) && !token.scope().equals(scope)) {
+			return refuse("scope_mismatch", token);
+		}
+		success.increment();
+		return Validation.valid(token);
+	}
+
+	private Validation refuse(String reason, @Nullable AccessToken token) {
 		invalid.increment();
-		return Validation.invalid(refusal, token);
+		return Validation.invalid(reason, token);
 	}
 
 	private static Counter counter(MeterRegistry meters, String result) {
