@@ -89,6 +89,32 @@ class BundleApiTests extends ApiTest {
 	}
 
 	@Test
+	void aRetriedPurchaseBuysOnceAndGetsTheSameTokens() {
+		Program program = fixtures.program();
+		String admin = fixtures.adminToken(program);
+		JsonNode member = fixtures.member(program);
+		String token = member.path("access_token").asString();
+		deposit(http, admin, member.path("user_id").asString(), "50.00");
+		String bundle = bundle(http, admin, 2, 1, "20.00", "0");
+		String key = UUID.randomUUID().toString();
+
+		String path = "/api/v1/bundles/" + bundle + "/purchase";
+		Http.Response first = http.post(path).bearer(token).idempotencyKey(key).send();
+		Http.Response retry = http.post(path).bearer(token).idempotencyKey(key).send();
+
+		assertThat(first.status()).isEqualTo(201);
+		assertThat(retry.header("Idempotency-Replay")).contains("true");
+		assertThat(retry.text("purchase_id")).isEqualTo(first.text("purchase_id"));
+		assertThat(balance(http, token)).isEqualByComparingTo("30.00");
+		assertThat(http.get("/api/v1/admin/members/" + member.path("user_id").asString() + "/tokens")
+			.bearer(admin)
+			.send()
+			.json()
+			.path("total")
+			.asLong()).isEqualTo(2);
+	}
+
+	@Test
 	void aShortBalanceIs402AndWritesNothing() {
 		Program program = fixtures.program();
 		String admin = fixtures.adminToken(program);
