@@ -19,7 +19,13 @@ public enum AccountKind {
 	/** The club's events budget (positive: money in the budget). */
 	EVENTS_BUDGET(Owner.CLUB),
 	/** The club's commission revenue (positive). */
-	PLATFORM_REVENUE(Owner.CLUB);
+	PLATFORM_REVENUE(Owner.CLUB),
+	/** The program's internal currency a member holds (never negative). */
+	MEMBER_CURRENCY(Owner.MEMBER),
+	/** Currency the club issued to members (negative: all ever deposited). */
+	CURRENCY_ISSUED(Owner.CLUB),
+	/** Currency members spent on what the club sells (positive). */
+	CURRENCY_REVENUE(Owner.CLUB);
 
 	/** Who owns accounts of a kind. */
 	public enum Owner {

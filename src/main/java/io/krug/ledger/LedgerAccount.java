@@ -33,4 +33,8 @@ public record LedgerAccount(AccountKind kind, UUID owner) {
 	public static LedgerAccount memberPending(UUID memberId) {
 		return new LedgerAccount(AccountKind.MEMBER_PENDING, memberId);
 	}
+
+	public static LedgerAccount memberCurrency(UUID memberId) {
+		return new LedgerAccount(AccountKind.MEMBER_CURRENCY, memberId);
+	}
 }

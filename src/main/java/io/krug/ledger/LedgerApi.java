@@ -55,6 +55,25 @@ public interface LedgerApi {
 	/** Posts a balanced transaction between party and club accounts. */
 	PostedTransaction post(PostCommand command);
 
+	/**
+	 * Credits the member's currency wallet (club CURRENCY_ISSUED −x, MEMBER_CURRENCY +x): an admin's deposit, a
+	 * payment.
+	 */
+	CurrencyMove creditCurrency(CurrencyCommand command);
+
+	/**
+	 * Debits the member's currency wallet (MEMBER_CURRENCY −y, club CURRENCY_REVENUE +y), never below zero whatever the
+	 * concurrency: {@link LedgerError#INSUFFICIENT_CURRENCY} (402; nothing is written, the caller's transaction is
+	 * rolled back) when the balance does not cover it.
+	 */
+	CurrencyMove debitCurrency(CurrencyCommand command);
+
+	/** The member's currency balance (zero for a member who never had any). */
+	BigDecimal currencyBalance(UUID memberId);
+
+	/** The member's currency moves, newest first. */
+	CurrencyHistory currencyHistory(UUID memberId, int limit, int offset);
+
 	/** Moves lots whose return window has passed by {@code now} from pending to available, in bounded batches. */
 	LotRun releasePending(Instant now);
 

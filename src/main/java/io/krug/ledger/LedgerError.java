@@ -7,6 +7,7 @@ import org.springframework.http.HttpStatus;
 public enum LedgerError implements ErrorCode {
 
 	INSUFFICIENT_BALANCE(HttpStatus.UNPROCESSABLE_CONTENT, "Insufficient balance"),
+	INSUFFICIENT_CURRENCY(HttpStatus.PAYMENT_REQUIRED, "Insufficient currency"),
 	INVALID_AMOUNT(HttpStatus.UNPROCESSABLE_CONTENT, "Invalid amount"),
 	INVALID_POSTING(HttpStatus.UNPROCESSABLE_CONTENT, "Invalid posting"),
 	NOT_REVERSIBLE(HttpStatus.UNPROCESSABLE_CONTENT, "Transaction cannot be reversed this way"),

@@ -12,12 +12,13 @@ public enum Reason {
 	ADJUSTMENT(Use.LEDGER, HistoryType.ADJUSTED), EXPIRY(Use.LEDGER, HistoryType.EXPIRED),
 	RELEASE(Use.LEDGER, null),
 	BUDGET_CONTRIBUTION(Use.POST, null), COMMISSION(Use.POST, null), SETTLEMENT_PAYMENT(Use.POST, null),
-	TRANSFER(Use.POST, null);
+	TRANSFER(Use.POST, null),
+	CURRENCY_DEPOSIT(Use.CURRENCY, null), CURRENCY_SPEND(Use.CURRENCY, null);
 
-	/** Which operation may post a reason: earn, spend, post, or only the ledger itself. */
+	/** Which operation may post a reason: earn, spend, post, the currency operations, or only the ledger itself. */
 	public enum Use {
 
-		EARN, SPEND, POST, LEDGER
+		EARN, SPEND, POST, LEDGER, CURRENCY
 
 	}
 

@@ -5,7 +5,8 @@ import java.util.Locale;
 /** What caused a ledger transaction. */
 public enum SourceType {
 
-	PURCHASE, REFUND, ADJUSTMENT, EXPIRY, RELEASE, TRANSFER, REFERRAL, REWARD, PROMOTION, EVENT;
+	PURCHASE, REFUND, ADJUSTMENT, EXPIRY, RELEASE, TRANSFER, REFERRAL, REWARD, PROMOTION, EVENT,
+	DEPOSIT, BUNDLE, ACCESS_TOKEN;
 
 	public String key() {
 		return name().toLowerCase(Locale.ROOT);

@@ -102,7 +102,7 @@ class LedgerIntegrityTests extends LedgerTestSupport {
 		assertThat(check.checks()).extracting(LedgerCheck.Check::name)
 			.containsExactly("entries_sum_to_zero", "transactions_balance", "balances_match_entries",
 					"balances_match_lots", "lots_match_movements", "liabilities_match_lots", "reversals_within_earns",
-					"restores_within_spends");
+					"restores_within_spends", "currency_balances_match_entries");
 	}
 
 	@Test

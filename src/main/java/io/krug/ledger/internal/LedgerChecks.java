@@ -90,7 +90,18 @@ class LedgerChecks {
 					FROM ledger.lot_movements m JOIN ledger.transactions t ON t.id = m.transaction_id
 					WHERE m.program_id = :program AND t.reason IN ('PURCHASE_SPEND', 'REWARD_REDEMPTION', 'SPEND_RESTORE')
 					GROUP BY coalesce(t.reverses, t.id), m.lot_id HAVING sum(m.amount) < 0""",
-					"restores of every spend give back no more than it took from each lot"));
+					"restores of every spend give back no more than it took from each lot"),
+			new Invariant("currency_balances_match_entries", """
+					WITH sums AS (
+					  SELECT owner_id AS member_id, sum(amount) AS balance FROM ledger.entries
+					  WHERE program_id = :program AND account = 'MEMBER_CURRENCY' GROUP BY owner_id),
+					balance_rows AS (SELECT member_id, balance FROM ledger.currency_balances
+					                 WHERE program_id = :program)
+					SELECT format('member %s: currency balance row %s, entries %s', coalesce(r.member_id, s.member_id),
+					              r.balance, s.balance)
+					FROM balance_rows r FULL JOIN sums s ON s.member_id = r.member_id
+					WHERE coalesce(r.balance, 0) <> coalesce(s.balance, 0)""",
+					"every member's currency balance row equals the sum of the member's currency entries"));
 
 	private final JdbcClient jdbc;
 

@@ -2,6 +2,9 @@ package io.krug.ledger.internal;
 
 import io.krug.ledger.AdjustCommand;
 import io.krug.ledger.Balance;
+import io.krug.ledger.CurrencyCommand;
+import io.krug.ledger.CurrencyHistory;
+import io.krug.ledger.CurrencyMove;
 import io.krug.ledger.EarnCommand;
 import io.krug.ledger.ExpiringLots;
 import io.krug.ledger.History;
@@ -54,8 +57,15 @@ class LedgerService implements LedgerApi {
 
 	private final LedgerProperties properties;
 
+	private final CurrencyMoves currency;
+
+	private final CurrencyStore currencyStore;
+
 	LedgerService(Earning earning, Spending spending, Reversals reversals, Postings postings, LotJobs jobs,
-			LedgerQueries queries, LedgerChecks checks, LedgerProperties properties) {
+			LedgerQueries queries, LedgerChecks checks, LedgerProperties properties, CurrencyMoves currency,
+			CurrencyStore currencyStore) {
+		this.currency = currency;
+		this.currencyStore = currencyStore;
 		this.earning = earning;
 		this.spending = spending;
 		this.reversals = reversals;
@@ -109,6 +119,31 @@ class LedgerService implements LedgerApi {
 		return postings.post(command);
 	}
 
+	@Override
+	@Transactional
+	public CurrencyMove creditCurrency(CurrencyCommand command) {
+		return currency.credit(command);
+	}
+
+	@Override
+	@Transactional
+	public CurrencyMove debitCurrency(CurrencyCommand command) {
+		return currency.debit(command);
+	}
+
+	@Override
+	@Transactional(readOnly = true)
+	public BigDecimal currencyBalance(UUID memberId) {
+		return currencyStore.balance(memberId);
+	}
+
+	@Override
+	@Transactional(readOnly = true)
+	public CurrencyHistory currencyHistory(UUID memberId, int limit, int offset) {
+		requirePage(limit, offset);
+		return currencyStore.history(memberId, limit, offset);
+	}
+
 	/** Not transactional itself: each batch is its own database transaction. */
 	@Override
 	public LotRun releasePending(Instant now) {
@@ -142,12 +177,7 @@ class LedgerService implements LedgerApi {
 	@Override
 	@Transactional(readOnly = true)
 	public History history(UUID memberId, @Nullable HistoryType type, int limit, int offset) {
-		if (limit < 1 || limit > MAX_PAGE) {
-			throw KrugException.field(PlatformError.VALIDATION_FAILED, "limit", "must be between 1 and " + MAX_PAGE);
-		}
-		if (offset < 0) {
-			throw KrugException.field(PlatformError.VALIDATION_FAILED, "offset", "must not be negative");
-		}
+		requirePage(limit, offset);
 		return queries.history(memberId, type, limit, offset);
 	}
 
@@ -175,6 +205,15 @@ class LedgerService implements LedgerApi {
 	@Transactional(readOnly = true)
 	public LedgerCheck check() {
 		return checks.check();
+	}
+
+	private static void requirePage(int limit, int offset) {
+		if (limit < 1 || limit > MAX_PAGE) {
+			throw KrugException.field(PlatformError.VALIDATION_FAILED, "limit", "must be between 1 and " + MAX_PAGE);
+		}
+		if (offset < 0) {
+			throw KrugException.field(PlatformError.VALIDATION_FAILED, "offset", "must not be negative");
+		}
 	}
 
 	private static void requirePeriod(Instant from, Instant to) {

@@ -23,10 +23,10 @@ import org.springframework.stereotype.Repository;
 @Repository
 class PostingStore {
 
-	private static final String INSERT_HEADER = "INSERT INTO ledger.transactions (" + Header.COLUMNS + ") VALUES ("
+	static final String INSERT_HEADER = "INSERT INTO ledger.transactions (" + Header.COLUMNS + ") VALUES ("
 			+ Header.PARAMS + ") ON CONFLICT (program_id, idempotency_key) DO NOTHING RETURNING id, created_at";
 
-	private static final String INSERT_LEGS_FROM_TX = """
+	static final String INSERT_LEGS_FROM_TX = """
 			INSERT INTO ledger.entries (transaction_id, line, program_id, account, owner_id, amount, created_at)
 			SELECT tx.id, v.line, :program, v.account, v.owner_id, v.amount, tx.created_at
 			FROM tx, (VALUES :legs) AS v (line, account, owner_id, amount)
