@@ -17,7 +17,6 @@ import io.krug.loyalty.PurchaseRecorded;
 import io.krug.loyalty.rules.LoyaltyRules;
 import io.krug.loyalty.status.MemberStatuses;
 import io.krug.loyalty.status.StatusChange;
-import io.krug.loyalty.status.StatusReason;
 import io.krug.partners.BusinessSummary;
 import io.krug.partners.PartnersApi;
 import io.krug.platform.Ids;
@@ -238,7 +237,7 @@ public class PurchaseRecorder {
 		}
 
 		private PurchaseRow recomputeStatus(PurchaseRow row, UUID member) {
-			StatusChange change = statuses.recompute(member, StatusReason.PURCHASE);
+			StatusChange change = statuses.afterPurchase(member, category, row.amount(), occurredAt);
 			if (change.after() == status()) {
 				return row;
 			}

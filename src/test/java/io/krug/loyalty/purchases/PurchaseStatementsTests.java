@@ -4,9 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.krug.ledger.AdjustCommand;
 import io.krug.test.Fixtures;
+import io.krug.test.Http;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.BeforeEach;
@@ -78,6 +80,30 @@ class PurchaseStatementsTests extends PurchaseTest {
 		List<String> statements = statements(new Customer.ByPhone(Fixtures.phone()), "0");
 		log.info("Unmatched purchase: {} statements:\n{}", statements.size(), String.join("\n", statements));
 		assertThat(statements).as(String.join("\n", statements)).hasSize(7);
+	}
+
+	@Test
+	void anHttpPurchaseStaysWithinItsStatementBudget() {
+		String key = apiKey();
+		assertThat(httpPurchase(key).status()).isEqualTo(201);
+		List<String> statements = new ArrayList<>();
+		Http.Response response = StatementCounter.recordRequests(dataSource, () -> httpPurchase(key), statements);
+		assertThat(response.status()).as(response.toString()).isEqualTo(201);
+		log.info("HTTP purchase: {} statements:\n{}", statements.size(), String.join("\n", statements));
+		assertThat(statements).as(String.join("\n", statements)).hasSizeLessThanOrEqualTo(99);
+	}
+
+	private String apiKey() {
+		Http.Response created = http.post("/api/v1/admin/api-keys")
+			.bearer(admin)
+			.json(Map.of("name", "POS", "scopes", List.of("purchases:write")))
+			.send();
+		assertThat(created.status()).as(created.toString()).isEqualTo(201);
+		return created.text("secret");
+	}
+
+	private Http.Response httpPurchase(String key) {
+		return post(key, Map.of("business_id", salon, "member_id", member, "amount", amount("1000.00")));
 	}
 
 	/** The statements of the purchase pipeline itself: up to its insert; the status recomputation's come after. */
