@@ -104,9 +104,9 @@ public class PurchaseRecorder {
 		UUID id = Ids.newId();
 		PurchaseStore.Context context = store.context(id, business.id(), command.externalId(), buyer.memberId(),
 				category.key(), now);
-		if (context.existing() != null) {
-			PurchaseRow existing = store.find(context.existing(), null)
-				.orElseThrow(() -> new IllegalStateException("Purchase just found is gone; indicates a bug"));
+		if (context.taken()) {
+			PurchaseRow existing = store.findByExternalId(business.id(), Objects.requireNonNull(command.externalId()))
+				.orElseThrow(() -> new IllegalStateException("Purchase of a taken external id is gone; indicates a bug"));
 			return new Recorded(existing, false, balanceOf(existing.memberId()));
 		}
 		boolean medical = business.medical() || category.medical();
