@@ -65,6 +65,7 @@ class PurchaseStatementsTests extends PurchaseTest {
 				String.join("\n", statements));
 		List<String> path = upTo(statements, "INSERT INTO loyalty.member_status ");
 		assertThat(path).as(String.join("\n", path)).hasSize(8);
+		assertThat(statements).as("the status comes from the stored figures").noneMatch(PurchaseStatementsTests::rereads);
 	}
 
 	@Test
@@ -95,6 +96,7 @@ class PurchaseStatementsTests extends PurchaseTest {
 		List<String> path = upTo(statements, "UPDATE platform.idempotency_keys ");
 		assertThat(path).as(String.join("\n", path)).hasSize(10);
 		assertThat(path).filteredOn(s -> s.startsWith("SELECT set_config")).as("one transaction").hasSize(1);
+		assertThat(statements).as("the status comes from the stored figures").noneMatch(PurchaseStatementsTests::rereads);
 	}
 
 	private String apiKey() {
@@ -108,6 +110,11 @@ class PurchaseStatementsTests extends PurchaseTest {
 
 	private Http.Response httpPurchase(String key) {
 		return post(key, Map.of("business_id", salon, "member_id", member, "amount", amount("1000.00")));
+	}
+
+	/** Whether the statement reads the member's purchase history, as a status recomputation does. */
+	private static boolean rereads(String statement) {
+		return statement.startsWith("SELECT category,") && statement.contains("FROM loyalty.purchases");
 	}
 
 	/** The statements up to and including the first that starts with {@code last}. */
