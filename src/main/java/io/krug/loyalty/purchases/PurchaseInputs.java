@@ -14,8 +14,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Checks what a purchase names against the program: the business (active; as {@link Businesses} keeps it), the
- * category, the source business, and when it occurred ({@code krug.purchases.max-clock-skew} ahead of now at most, {@code krug.purchases.max-age} ago
- * at most).
+ * category, the source business, and when it occurred ({@code krug.purchases.max-clock-skew} ahead of now at most,
+ * {@code krug.purchases.max-age} ago at most).
  */
 @Component
 class PurchaseInputs {

@@ -41,14 +41,14 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * Records a purchase in one database transaction (seed 003 "process_transaction"): finds the business and the buyer,
  * pays part of the check with bonuses, earns bonuses by the buyer's status, takes the club's shares, stores the
- * purchase and recomputes the buyer's status. Ledger postings carry keys derived from the purchase id
- * ({@code purchase:<id>:earn}, {@code :spend}, {@code :budget}, {@code :commission}).
+ * purchase and decides the buyer's status ({@link MemberStatuses#afterPurchase}). Ledger postings carry keys derived
+ * from the purchase id ({@code purchase:<id>:earn}, {@code :spend}, {@code :budget}, {@code :commission}).
  *
  * <p>
  * Statements of a matched purchase without spending (measured by {@code PurchaseStatementsTests}): the tenant setting,
- * business, member, the purchase context (rules, external id, new category), promotion multiplier, earn, events
- * budget and the purchase row: 8; then the status recomputation's own, and one row per listener of the events.
- * Spending adds the ledger's three; a commission one. The response's balance is the one the last ledger posting
+ * member, the purchase context (rules, external id claim, new category), promotion multiplier, earn, events budget,
+ * the purchase row and the status upsert: 8, once the business is cached ({@link Businesses}) and the member's status
+ * figures are current; then the listeners of the events. Spending adds the ledger's three; a commission one. The response's balance is the one the last ledger posting
  * returned, not a second read.
  */
 @Component
