@@ -48,8 +48,8 @@ import org.springframework.transaction.annotation.Transactional;
  * Statements of a matched purchase without spending (measured by {@code PurchaseStatementsTests}): the tenant setting,
  * member, the purchase context (rules, external id claim, new category), promotion multiplier, earn, events budget,
  * the purchase row and the status upsert: 8, once the business is cached ({@link Businesses}) and the member's status
- * figures are current; then the listeners of the events. Spending adds the ledger's three; a commission one. The response's balance is the one the last ledger posting
- * returned, not a second read.
+ * figures are current; then the listeners of the events. Spending adds the ledger's three; a commission one. The
+ * response's balance is the one the last ledger posting returned, not a second read.
  */
 @Component
 @NamedInterface("purchases")
