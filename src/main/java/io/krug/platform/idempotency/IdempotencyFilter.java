@@ -15,6 +15,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Pattern;
@@ -26,6 +27,7 @@ import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.util.ContentCachingResponseWrapper;
 
@@ -139,6 +141,11 @@ class IdempotencyFilter extends OncePerRequestFilter {
 			if (refused != null) {
 				answer(refused, response);
 			}
+		}
+		catch (CannotCreateTransactionException ex) {
+			log.warn("No database connection for an idempotent request: {}", ex.getMessage());
+			problems.write(response, Problems.of(PlatformError.SERVICE_UNAVAILABLE,
+					"The service is busy; retry in a moment (same Idempotency-Key)."), Duration.ofSeconds(1));
 		}
 		finally {
 			if (bind) {
