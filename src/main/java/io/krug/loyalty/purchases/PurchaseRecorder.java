@@ -31,7 +31,6 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.Objects;
-import java.util.Optional;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationEventPublisher;
@@ -113,13 +112,6 @@ public class PurchaseRecorder {
 		return new Pipeline(id, command, business, category.key(), buyer, context,
 				medical ? null : command.description(), occurredAt, now)
 			.run();
-	}
-
-	/** The purchase recorded with the business's external id, as a repeat of it answers. */
-	@Transactional(readOnly = true)
-	public Optional<Recorded> existing(UUID businessId, String externalId) {
-		return store.findByExternalId(businessId, externalId)
-			.map(p -> new Recorded(p, false, balanceOf(p.memberId())));
 	}
 
 	private @Nullable MemberBalance balanceOf(@Nullable UUID member) {
