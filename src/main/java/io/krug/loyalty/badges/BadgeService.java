@@ -15,9 +15,11 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
@@ -63,6 +65,25 @@ public class BadgeService {
 		ProgramId program = TenantContext.require();
 		due.removeAll(badges.keys(program, memberId));
 		return due.stream().filter(badge -> award(program, memberId, badge, at)).toList();
+	}
+
+	/**
+	 * Awards what one purchase made due, as {@link #awardForPurchases} would, without a statement when it made none:
+	 * only a category visited for the first time (and with it, perhaps, {@code collector}) or all-time net spend
+	 * crossing {@code investor}'s threshold can. Relies on the badges due before the purchase having been awarded, as
+	 * every recomputation awards them. Reads {@code programCategories} only for a first visit.
+	 */
+	@Transactional
+	public List<String> awardForPurchase(UUID memberId, BigDecimal spentBefore, Set<String> categoriesBefore,
+			BigDecimal spentEver, Set<String> categoriesEver, Supplier<Set<String>> programCategories, Instant at) {
+		BigDecimal investor = Objects.requireNonNull(Special.INVESTOR.threshold);
+		boolean firstVisit = !categoriesBefore.containsAll(categoriesEver);
+		boolean crossed = spentBefore.compareTo(investor) < 0 && spentEver.compareTo(investor) >= 0;
+		if (!firstVisit && !crossed) {
+			return List.of();
+		}
+		return awardForPurchases(memberId, spentEver, categoriesEver, firstVisit ? programCategories.get() : Set.of(),
+				at);
 	}
 
 	/** The {@code first_registration} badge of a member who registered themselves; idempotent. */

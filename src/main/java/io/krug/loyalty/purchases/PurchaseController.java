@@ -61,7 +61,7 @@ class PurchaseController {
 	}
 
 	@PostMapping("/api/v1/purchases")
-	@Idempotent
+	@Idempotent(sharedTransaction = true)
 	@PreAuthorize(RECORD)
 	@Operation(summary = "Record a purchase",
 			description = "Requires an Idempotency-Key. A phone that is not a member yet records an unmatched "

@@ -13,22 +13,26 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
- * Checks what a purchase names against the program: the business (active), the category, the source business, and
- * when it occurred ({@code krug.purchases.max-clock-skew} ahead of now at most, {@code krug.purchases.max-age} ago
- * at most).
+ * Checks what a purchase names against the program: the business (active; as {@link Businesses} keeps it), the
+ * category, the source business, and when it occurred ({@code krug.purchases.max-clock-skew} ahead of now at most,
+ * {@code krug.purchases.max-age} ago at most).
  */
 @Component
 class PurchaseInputs {
 
 	private final PartnersApi partners;
 
+	private final Businesses businesses;
+
 	private final Duration maxClockSkew;
 
 	private final Duration maxAge;
 
-	PurchaseInputs(PartnersApi partners, @Value("${krug.purchases.max-clock-skew:5m}") Duration maxClockSkew,
+	PurchaseInputs(PartnersApi partners, Businesses businesses,
+			@Value("${krug.purchases.max-clock-skew:5m}") Duration maxClockSkew,
 			@Value("${krug.purchases.max-age:365d}") Duration maxAge) {
 		this.partners = partners;
+		this.businesses = businesses;
 		this.maxClockSkew = maxClockSkew;
 		this.maxAge = maxAge;
 	}
@@ -49,7 +53,7 @@ class PurchaseInputs {
 	}
 
 	BusinessSummary business(UUID businessId) {
-		BusinessSummary business = partners.findBusiness(businessId)
+		BusinessSummary business = businesses.find(businessId)
 			.orElseThrow(() -> PurchaseError.BUSINESS_NOT_FOUND.exception("No business " + businessId + "."));
 		if (!business.active()) {
 			throw PurchaseError.BUSINESS_INACTIVE.exception("Business " + businessId + " has left the program.");
@@ -72,7 +76,7 @@ class PurchaseInputs {
 	}
 
 	void requireSourceBusiness(@Nullable UUID source, UUID business) {
-		if (source != null && (source.equals(business) || partners.findBusiness(source).isEmpty())) {
+		if (source != null && (source.equals(business) || businesses.find(source).isEmpty())) {
 			throw KrugException.field(PlatformError.VALIDATION_FAILED, "source_business_id",
 					"must be another business of this program");
 		}

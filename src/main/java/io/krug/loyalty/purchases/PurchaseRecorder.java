@@ -17,7 +17,6 @@ import io.krug.loyalty.PurchaseRecorded;
 import io.krug.loyalty.rules.LoyaltyRules;
 import io.krug.loyalty.status.MemberStatuses;
 import io.krug.loyalty.status.StatusChange;
-import io.krug.loyalty.status.StatusReason;
 import io.krug.partners.BusinessSummary;
 import io.krug.partners.PartnersApi;
 import io.krug.platform.Ids;
@@ -32,7 +31,6 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.Objects;
-import java.util.Optional;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationEventPublisher;
@@ -42,15 +40,15 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * Records a purchase in one database transaction (seed 003 "process_transaction"): finds the business and the buyer,
  * pays part of the check with bonuses, earns bonuses by the buyer's status, takes the club's shares, stores the
- * purchase and recomputes the buyer's status. Ledger postings carry keys derived from the purchase id
- * ({@code purchase:<id>:earn}, {@code :spend}, {@code :budget}, {@code :commission}).
+ * purchase and decides the buyer's status ({@link MemberStatuses#afterPurchase}). Ledger postings carry keys derived
+ * from the purchase id ({@code purchase:<id>:earn}, {@code :spend}, {@code :budget}, {@code :commission}).
  *
  * <p>
  * Statements of a matched purchase without spending (measured by {@code PurchaseStatementsTests}): the tenant setting,
- * business, member, the purchase context (rules, external id, new category), promotion multiplier, earn, events
- * budget and the purchase row: 8; then the status recomputation's own, and one row per listener of the events.
- * Spending adds the ledger's three; a commission one. The response's balance is the one the last ledger posting
- * returned, not a second read.
+ * member, the purchase context (rules, external id claim, new category), promotion multiplier, earn, events budget,
+ * the purchase row and the status upsert: 8, once the business is cached ({@link Businesses}) and the member's status
+ * figures are current; then the listeners of the events. Spending adds the ledger's three; a commission one. The
+ * response's balance is the one the last ledger posting returned, not a second read.
  */
 @Component
 @NamedInterface("purchases")
@@ -105,22 +103,15 @@ public class PurchaseRecorder {
 		UUID id = Ids.newId();
 		PurchaseStore.Context context = store.context(id, business.id(), command.externalId(), buyer.memberId(),
 				category.key(), now);
-		if (context.existing() != null) {
-			PurchaseRow existing = store.find(context.existing(), null)
-				.orElseThrow(() -> new IllegalStateException("Purchase just found is gone; indicates a bug"));
+		if (context.taken()) {
+			PurchaseRow existing = store.findByExternalId(business.id(), Objects.requireNonNull(command.externalId()))
+				.orElseThrow(() -> new IllegalStateException("Purchase of a taken external id is gone; indicates a bug"));
 			return new Recorded(existing, false, balanceOf(existing.memberId()));
 		}
 		boolean medical = business.medical() || category.medical();
 		return new Pipeline(id, command, business, category.key(), buyer, context,
 				medical ? null : command.description(), occurredAt, now)
 			.run();
-	}
-
-	/** The purchase recorded with the business's external id, as a repeat of it answers. */
-	@Transactional(readOnly = true)
-	public Optional<Recorded> existing(UUID businessId, String externalId) {
-		return store.findByExternalId(businessId, externalId)
-			.map(p -> new Recorded(p, false, balanceOf(p.memberId())));
 	}
 
 	private @Nullable MemberBalance balanceOf(@Nullable UUID member) {
@@ -238,7 +229,7 @@ public class PurchaseRecorder {
 		}
 
 		private PurchaseRow recomputeStatus(PurchaseRow row, UUID member) {
-			StatusChange change = statuses.recompute(member, StatusReason.PURCHASE);
+			StatusChange change = statuses.afterPurchase(member, category, row.amount(), occurredAt);
 			if (change.after() == status()) {
 				return row;
 			}

@@ -45,27 +45,32 @@ class PurchaseStore {
 	}
 
 	/**
-	 * What recording a purchase needs to know, in one statement: the purchase an external id already names, whether
-	 * the category is new for the member (claiming it when it is), and the program's rules.
+	 * What recording a purchase needs to know, in one statement: whether the external id is already taken (claiming
+	 * it when it is not), whether the category is new for the member (claiming it when it is), and the program's
+	 * rules. A concurrent purchase with the same external id makes this statement wait until it commits; it is then
+	 * {@code taken}, and nothing is claimed.
 	 *
-	 * @param existing the purchase recorded earlier with the same external id; nothing is claimed then
+	 * @param taken the external id names a purchase recorded before (or just now, by a concurrent request)
 	 */
-	record Context(@Nullable UUID existing, boolean newCategory, LoyaltyRules rules) {
+	record Context(boolean taken, boolean newCategory, LoyaltyRules rules) {
 	}
 
 	Context context(UUID purchaseId, UUID businessId, @Nullable String externalId, @Nullable UUID memberId,
 			String category, Instant at) {
 		return jdbc.sql("""
-				WITH existing AS (
-				  SELECT id FROM loyalty.purchases
-				  WHERE program_id = :program AND business_id = :business AND external_id = :externalId
+				WITH claimed AS (
+				  INSERT INTO loyalty.purchase_external_ids (program_id, business_id, external_id, purchase_id)
+				  SELECT :program, :business, :externalId, :purchase WHERE CAST(:externalId AS text) IS NOT NULL
+				  ON CONFLICT DO NOTHING RETURNING 1
 				), marker AS (
 				  INSERT INTO loyalty.member_categories (program_id, member_id, category, first_purchase_id, first_at)
 				  SELECT :program, :member, :category, :purchase, :at
-				  WHERE CAST(:member AS uuid) IS NOT NULL AND NOT EXISTS (SELECT 1 FROM existing)
+				  WHERE CAST(:member AS uuid) IS NOT NULL
+				    AND (CAST(:externalId AS text) IS NULL OR EXISTS (SELECT 1 FROM claimed))
 				  ON CONFLICT DO NOTHING RETURNING 1
 				)
-				SELECT (SELECT id FROM existing) AS existing_id, (SELECT count(*) FROM marker) AS new_category,
+				SELECT CAST(:externalId AS text) IS NOT NULL AND NOT EXISTS (SELECT 1 FROM claimed) AS taken,
+				       (SELECT count(*) FROM marker) AS new_category,
 				       (SELECT rules::text FROM loyalty.program_rules WHERE program_id = :program) AS rules""")
 			.param("program", program())
 			.param("business", businessId)
@@ -74,7 +79,7 @@ class PurchaseStore {
 			.param("category", category)
 			.param("purchase", purchaseId)
 			.param("at", ts(at))
-			.query((rs, n) -> new Context(rs.getObject("existing_id", UUID.class), rs.getInt("new_category") == 1,
+			.query((rs, n) -> new Context(rs.getBoolean("taken"), rs.getInt("new_category") == 1,
 					rules(rs.getString("rules"))))
 			.single();
 	}

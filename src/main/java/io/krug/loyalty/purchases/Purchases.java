@@ -3,7 +3,6 @@ package io.krug.loyalty.purchases;
 import java.util.Optional;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
-import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -21,20 +20,11 @@ class Purchases {
 	}
 
 	/**
-	 * Records the purchase, or returns the one recorded before with the same external id. Two requests racing with
-	 * one external id both run; the second's insert meets the first's row, its whole transaction rolls back, and it
-	 * answers with the first's purchase.
+	 * Records the purchase, or returns the one recorded before with the same external id. Of two requests racing
+	 * with one external id, the second waits for the first to commit and answers with its purchase.
 	 */
 	Recorded record(RecordPurchase command) {
-		try {
-			return recorder.record(command);
-		}
-		catch (DuplicateKeyException ex) {
-			if (command.externalId() == null) {
-				throw ex;
-			}
-			return recorder.existing(command.businessId(), command.externalId()).orElseThrow(() -> ex);
-		}
+		return recorder.record(command);
 	}
 
 	/** The purchase; with {@code business}, only if it is that business's. */

@@ -16,8 +16,10 @@ import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationEventPublisher;
@@ -111,16 +113,52 @@ class MemberStatusService implements MemberStatuses {
 		return innerCircle(program, memberId);
 	}
 
+	@Override
+	@Transactional
+	public StatusChange afterPurchase(UUID memberId, String category, BigDecimal amount, Instant occurredAt) {
+		ProgramId program = TenantContext.require();
+		Instant now = now();
+		RollingWindow window = window(program, now);
+		StatusRepository.Locked locked = statuses.addPurchase(program, memberId, category, amount, occurredAt, window,
+				now);
+		SpendFigures figures = locked.figures();
+		if (figures == null) {
+			return recompute(program, memberId, locked, window, StatusReason.PURCHASE, null, now);
+		}
+		MemberSpend after = figures.spend();
+		MemberSpend before = figures.spendWithout(category, amount);
+		Supplier<Set<String>> categories = programCategories();
+		badges.awardForPurchase(memberId, before.spentEver(), before.categoriesEver(), after.spentEver(),
+				after.categoriesEver(), categories, now);
+		return decide(program, memberId, locked, after, categories, StatusReason.PURCHASE, null, now);
+	}
+
 	private StatusChange recompute(UUID memberId, StatusReason reason, @Nullable String actor) {
 		ProgramId program = TenantContext.require();
 		Instant now = now();
-		StatusRepository.Locked locked = statuses.lockWithCutoff(program, memberId, now);
+		return recompute(program, memberId, statuses.lockWithCutoff(program, memberId, now), window(program, now),
+				reason, actor, now);
+	}
+
+	/** From the member's purchases, storing the figures found for later purchases to add to. */
+	private StatusChange recompute(ProgramId program, UUID memberId, StatusRepository.Locked locked,
+			RollingWindow window, StatusReason reason, @Nullable String actor, Instant now) {
+		StatusRepository.Computed computed = statuses.figures(program, memberId, window);
+		SpendFigures keep = computed.storable() ? computed.figures() : null;
+		if (!Objects.equals(keep, locked.figures())) {
+			statuses.storeFigures(program, memberId, keep);
+		}
+		MemberSpend spend = computed.figures().spend();
+		Supplier<Set<String>> categories = programCategories();
+		badges.awardForPurchases(memberId, spend.spentEver(), spend.categoriesEver(), categories.get(), now);
+		return decide(program, memberId, locked, spend, categories, reason, actor, now);
+	}
+
+	private StatusChange decide(ProgramId program, UUID memberId, StatusRepository.Locked locked, MemberSpend spend,
+			Supplier<Set<String>> categories, StatusReason reason, @Nullable String actor, Instant now) {
 		StatusRepository.Stored stored = locked.stored();
-		MemberSpend spend = statuses.spend(program, memberId, window(program, now));
-		Set<String> categories = partners.categories().stream().map(Category::key).collect(Collectors.toSet());
-		BigDecimal cutoff = locked.eliteMinSpend();
-		MemberStatus next = StatusPolicy.decide(rules.current().tiers(), spend, cutoff, stored.invited(), categories);
-		badges.awardForPurchases(memberId, spend.spentEver(), spend.categoriesEver(), categories, now);
+		MemberStatus next = StatusPolicy.decide(rules.current().tiers(), spend, locked.eliteMinSpend(),
+				stored.invited(), categories);
 		if (next != stored.status()) {
 			statuses.changeStatus(program, memberId, next, now);
 			statuses.appendHistory(program, memberId, stored.status(), next, reason, actor, now);
@@ -128,6 +166,22 @@ class MemberStatusService implements MemberStatuses {
 			events.publishEvent(new TierChanged(program, memberId, stored.status(), next, now));
 		}
 		return new StatusChange(stored.status(), next);
+	}
+
+	/** The program's category keys, read once and only if asked for. */
+	private Supplier<Set<String>> programCategories() {
+		return new Supplier<>() {
+
+			private @Nullable Set<String> read;
+
+			@Override
+			public Set<String> get() {
+				if (read == null) {
+					read = partners.categories().stream().map(Category::key).collect(Collectors.toUnmodifiableSet());
+				}
+				return read;
+			}
+		};
 	}
 
 	/** Now, at the database's precision, so that events carry the moment the history stores. */

@@ -4,6 +4,7 @@ import io.krug.identity.MemberStatus;
 import io.krug.loyalty.rules.LoyaltyRules;
 import java.math.BigDecimal;
 import java.util.Set;
+import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -25,6 +26,12 @@ final class StatusPolicy {
 
 	static MemberStatus decide(LoyaltyRules.Tiers tiers, MemberSpend spend, @Nullable BigDecimal eliteCutoff,
 			boolean invited, Set<String> programCategories) {
+		return decide(tiers, spend, eliteCutoff, invited, () -> programCategories);
+	}
+
+	/** As above, asking for the program's categories only when spend alone would make the member inner_circle. */
+	static MemberStatus decide(LoyaltyRules.Tiers tiers, MemberSpend spend, @Nullable BigDecimal eliteCutoff,
+			boolean invited, Supplier<Set<String>> programCategories) {
 		if (invited || innerCircleBySpend(tiers, spend, programCategories)) {
 			return MemberStatus.INNER_CIRCLE;
 		}
@@ -39,9 +46,13 @@ final class StatusPolicy {
 				&& spend.categoriesInWindow().size() >= threshold.minCategories();
 	}
 
-	static boolean innerCircleBySpend(LoyaltyRules.Tiers tiers, MemberSpend spend, Set<String> programCategories) {
-		return spend.spentInWindow().compareTo(tiers.innerCircleMinSpend()) >= 0 && !programCategories.isEmpty()
-				&& spend.categoriesInWindow().containsAll(programCategories);
+	static boolean innerCircleBySpend(LoyaltyRules.Tiers tiers, MemberSpend spend,
+			Supplier<Set<String>> programCategories) {
+		if (spend.spentInWindow().compareTo(tiers.innerCircleMinSpend()) < 0) {
+			return false;
+		}
+		Set<String> all = programCategories.get();
+		return !all.isEmpty() && spend.categoriesInWindow().containsAll(all);
 	}
 
 	static boolean topSpender(MemberSpend spend, @Nullable BigDecimal eliteCutoff) {

@@ -8,23 +8,37 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
-import java.util.HashSet;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
 
 /** SQL of statuses: the stored status and its history, and the purchase figures they are decided from. */
 @Repository
 class StatusRepository {
 
+	/** What the upserts that lock a member's row return: the stored status, the figures and the elite cutoff. */
+	private static final String RETURNED = """
+			status, since, invited_by, invited_at, window_net::text AS window_net, ever_net::text AS ever_net,
+			  window_oldest, purchase_count,
+			  (SELECT elite_min_spend FROM loyalty.status_cutoffs WHERE program_id = :p) AS elite_min_spend""";
+
+	private static final TypeReference<Map<String, BigDecimal>> NET = new TypeReference<>() {
+	};
+
 	private final JdbcClient jdbc;
 
-	StatusRepository(JdbcClient jdbc) {
+	private final JsonMapper json;
+
+	StatusRepository(JdbcClient jdbc, JsonMapper json) {
 		this.jdbc = jdbc;
+		this.json = json;
 	}
 
 	/** A member's stored status row. */
@@ -57,8 +71,11 @@ class StatusRepository {
 		return lockWithCutoff(program, member, now).stored();
 	}
 
-	/** The member's stored status, locked until the transaction ends, and the program's stored elite cutoff. */
-	record Locked(Stored stored, @Nullable BigDecimal eliteMinSpend) {
+	/**
+	 * The member's stored status, locked until the transaction ends, the program's stored elite cutoff, and the
+	 * member's stored purchase figures (null when unknown: never computed, or not current).
+	 */
+	record Locked(Stored stored, @Nullable BigDecimal eliteMinSpend, @Nullable SpendFigures figures) {
 	}
 
 	/**
@@ -70,13 +87,60 @@ class StatusRepository {
 				INSERT INTO loyalty.member_status (program_id, member_id, status, since, updated_at)
 				VALUES (:p, :m, 'insider', :now, :now)
 				ON CONFLICT (member_id) DO UPDATE SET member_id = EXCLUDED.member_id
-				RETURNING status, since, invited_by, invited_at,
-				  (SELECT elite_min_spend FROM loyalty.status_cutoffs WHERE program_id = :p) AS elite_min_spend""")
+				RETURNING\s""" + RETURNED)
 			.param("p", program.value())
 			.param("m", member)
 			.param("now", Timestamp.from(now))
-			.query((rs, n) -> new Locked(stored(rs, n), rs.getBigDecimal("elite_min_spend")))
+			.query(this::locked)
 			.single();
+	}
+
+	/**
+	 * One statement: locks the member's row as {@link #lockWithCutoff} does and adds a purchase just recorded to the
+	 * member's figures, when they are current in {@code window} and the purchase falls in it; otherwise it forgets
+	 * them (the {@link Locked#figures()} returned are null) and the caller recomputes them from the purchases.
+	 */
+	Locked addPurchase(ProgramId program, UUID member, String category, BigDecimal amount, Instant occurredAt,
+			RollingWindow window, Instant now) {
+		String current = """
+				s.window_net IS NOT NULL AND (s.window_oldest IS NULL OR s.window_oldest > :start) AND :counts""";
+		return jdbc.sql("""
+				INSERT INTO loyalty.member_status AS s (program_id, member_id, status, since, updated_at)
+				VALUES (:p, :m, 'insider', :now, :now)
+				ON CONFLICT (member_id) DO UPDATE SET
+				  window_net = CASE WHEN %1$s THEN jsonb_set(s.window_net, ARRAY[CAST(:category AS text)],
+				    to_jsonb(coalesce(CAST(s.window_net ->> CAST(:category AS text) AS numeric), 0) + :amount)) END,
+				  ever_net = CASE WHEN %1$s THEN jsonb_set(s.ever_net, ARRAY[CAST(:category AS text)],
+				    to_jsonb(coalesce(CAST(s.ever_net ->> CAST(:category AS text) AS numeric), 0) + :amount)) END,
+				  window_oldest = CASE WHEN %1$s THEN least(s.window_oldest, :at) END,
+				  purchase_count = CASE WHEN %1$s THEN s.purchase_count + 1 END
+				RETURNING\s""".formatted(current) + RETURNED)
+			.param("p", program.value())
+			.param("m", member)
+			.param("now", Timestamp.from(now))
+			.param("start", Timestamp.from(window.start()))
+			.param("counts", window.contains(occurredAt))
+			.param("category", category)
+			.param("amount", amount)
+			.param("at", Timestamp.from(occurredAt))
+			.query(this::locked)
+			.single();
+	}
+
+	/** Stores the member's figures; null forgets them, so that the next purchase recomputes them. */
+	void storeFigures(ProgramId program, UUID member, @Nullable SpendFigures figures) {
+		jdbc.sql("""
+				UPDATE loyalty.member_status SET window_net = CAST(:window AS jsonb), ever_net = CAST(:ever AS jsonb),
+				  window_oldest = :oldest, purchase_count = :purchases
+				WHERE program_id = :p AND member_id = :m""")
+			.param("p", program.value())
+			.param("m", member)
+			.param("window", figures == null ? null : json.writeValueAsString(figures.windowNet()))
+			.param("ever", figures == null ? null : json.writeValueAsString(figures.everNet()))
+			.param("oldest", figures == null || figures.windowOldest() == null ? null
+					: Timestamp.from(figures.windowOldest()))
+			.param("purchases", figures == null ? null : figures.purchases())
+			.update();
 	}
 
 	void changeStatus(ProgramId program, UUID member, MemberStatus status, Instant now) {
@@ -162,15 +226,31 @@ class StatusRepository {
 
 	/** The member's purchase figures, in one indexed query over their purchases grouped by category. */
 	MemberSpend spend(ProgramId program, UUID member, RollingWindow window) {
-		BigDecimal[] sums = { BigDecimal.ZERO, BigDecimal.ZERO };
-		Set<String> inWindow = new HashSet<>();
-		Set<String> ever = new HashSet<>();
+		return figures(program, member, window).figures().spend();
+	}
+
+	/**
+	 * The member's figures computed from their purchases.
+	 *
+	 * @param storable whether they may be kept for later purchases to add to: false while the member has a purchase
+	 * after the window's end (a clock-skewed one), which would enter the window without a purchase adding it
+	 */
+	record Computed(SpendFigures figures, boolean storable) {
+	}
+
+	/** The member's figures, in one indexed query over their purchases grouped by category. */
+	Computed figures(ProgramId program, UUID member, RollingWindow window) {
+		Map<String, BigDecimal> windowNet = new HashMap<>();
+		Map<String, BigDecimal> everNet = new HashMap<>();
+		Instant[] oldest = { null };
+		boolean[] storable = { true };
 		long[] purchases = { 0 };
 		jdbc.sql("""
 				SELECT category,
-				  coalesce(sum(amount - refunded_amount)
-				    FILTER (WHERE occurred_at > :start AND occurred_at <= :end), 0) AS window_net,
-				  sum(amount - refunded_amount) AS net, count(*) AS purchases
+				  coalesce(sum(amount - refunded_amount) FILTER (WHERE occurred_at > :start AND occurred_at <= :end), 0)
+				    AS window_net,
+				  min(occurred_at) FILTER (WHERE occurred_at > :start AND occurred_at <= :end) AS window_oldest,
+				  sum(amount - refunded_amount) AS net, count(*) AS purchases, max(occurred_at) > :end AS ahead
 				FROM loyalty.purchases
 				WHERE program_id = :p AND member_id = :m AND status <> 'unmatched'
 				GROUP BY category""")
@@ -179,19 +259,27 @@ class StatusRepository {
 			.param("start", Timestamp.from(window.start()))
 			.param("end", Timestamp.from(window.end()))
 			.query(rs -> {
-				BigDecimal windowNet = rs.getBigDecimal("window_net");
-				BigDecimal net = rs.getBigDecimal("net");
-				sums[0] = sums[0].add(windowNet);
-				sums[1] = sums[1].add(net);
-				if (windowNet.signum() > 0) {
-					inWindow.add(rs.getString("category"));
+				String category = rs.getString("category");
+				Timestamp categoryOldest = rs.getTimestamp("window_oldest");
+				if (categoryOldest != null) {
+					windowNet.put(category, rs.getBigDecimal("window_net"));
+					Instant at = categoryOldest.toInstant();
+					oldest[0] = oldest[0] == null || at.isBefore(oldest[0]) ? at : oldest[0];
 				}
-				if (net.signum() > 0) {
-					ever.add(rs.getString("category"));
-				}
+				everNet.put(category, rs.getBigDecimal("net"));
 				purchases[0] += rs.getLong("purchases");
+				storable[0] &= !rs.getBoolean("ahead");
 			});
-		return new MemberSpend(sums[0], Set.copyOf(inWindow), sums[1], Set.copyOf(ever), purchases[0]);
+		return new Computed(new SpendFigures(windowNet, everNet, oldest[0], purchases[0]), storable[0]);
+	}
+
+	private Locked locked(ResultSet rs, int row) throws SQLException {
+		String windowNet = rs.getString("window_net");
+		Timestamp oldest = rs.getTimestamp("window_oldest");
+		SpendFigures figures = windowNet == null ? null
+				: new SpendFigures(json.readValue(windowNet, NET), json.readValue(rs.getString("ever_net"), NET),
+						oldest == null ? null : oldest.toInstant(), rs.getLong("purchase_count"));
+		return new Locked(stored(rs, row), rs.getBigDecimal("elite_min_spend"), figures);
 	}
 
 	private static Stored stored(ResultSet rs, int row) throws SQLException {

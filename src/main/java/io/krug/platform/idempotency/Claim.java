@@ -1,8 +1,11 @@
 package io.krug.platform.idempotency;
 
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
+import org.springframework.http.HttpHeaders;
+import org.springframework.web.util.ContentCachingResponseWrapper;
 
 /** What happened when a request tried to claim its idempotency key. */
 sealed interface Claim {
@@ -25,5 +28,17 @@ sealed interface Claim {
 
 	/** A response kept for replay. */
 	record StoredResponse(int status, Map<String, String> headers, byte[] body) {
+
+		/** What a replay of the captured response sends: its status, content type, location and body. */
+		static StoredResponse of(ContentCachingResponseWrapper captured) {
+			Map<String, String> headers = new LinkedHashMap<>();
+			if (captured.getContentType() != null) {
+				headers.put(HttpHeaders.CONTENT_TYPE, captured.getContentType());
+			}
+			if (captured.getHeader(HttpHeaders.LOCATION) != null) {
+				headers.put(HttpHeaders.LOCATION, captured.getHeader(HttpHeaders.LOCATION));
+			}
+			return new StoredResponse(captured.getStatus(), headers, captured.getContentAsByteArray());
+		}
 	}
 }

@@ -15,8 +15,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.time.Clock;
-import java.util.LinkedHashMap;
-import java.util.Map;
+import java.time.Duration;
 import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Pattern;
@@ -24,18 +23,19 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.security.autoconfigure.web.servlet.SecurityFilterProperties;
 import org.springframework.core.annotation.Order;
-import org.springframework.http.HttpHeaders;
 import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.util.ContentCachingResponseWrapper;
 
 /**
  * Enforces {@link Idempotent}: runs after Spring Security (the caller and program are known), claims the request's
- * {@code Idempotency-Key} in its own committed transaction, and then runs the request once, replays its stored
- * response, or rejects the duplicate.
+ * {@code Idempotency-Key} in its own committed transaction (or, for {@link Idempotent#sharedTransaction()}, in the
+ * request's, see {@link SharedTransactionRun}), and then runs the request once, replays its stored response, or
+ * rejects the duplicate.
  */
 @Component
 @Order(SecurityFilterProperties.DEFAULT_FILTER_ORDER + 10)
@@ -61,12 +61,15 @@ class IdempotencyFilter extends OncePerRequestFilter {
 
 	private final ProblemWriter problems;
 
+	private final SharedTransactionRun shared;
+
 	private final Clock clock;
 
-	IdempotencyFilter(IdempotentHandlers handlers, IdempotencyKeys keys, Programs programs, ProblemWriter problems,
-			Clock clock) {
+	IdempotencyFilter(IdempotentHandlers handlers, IdempotencyKeys keys, SharedTransactionRun shared,
+			Programs programs, ProblemWriter problems, Clock clock) {
 		this.handlers = handlers;
 		this.keys = keys;
+		this.shared = shared;
 		this.programs = programs;
 		this.problems = problems;
 		this.clock = clock;
@@ -112,10 +115,49 @@ class IdempotencyFilter extends OncePerRequestFilter {
 			return;
 		}
 		String hash = Fingerprint.of(request.getMethod(), request.getRequestURI(), request.getQueryString(), body);
+		HttpServletRequest cached = new CachedBodyRequest(request, body);
+		if (idempotent.sharedTransaction()) {
+			runShared(cached, response, chain, scope, hash);
+			return;
+		}
 		Claim claim = TenantContext.call(scope.program(), () -> keys.claim(scope, hash, clock.instant()));
+		if (claim instanceof Claim.Acquired acquired) {
+			run(cached, response, chain, scope, acquired.claimId());
+		}
+		else {
+			answer(claim, response);
+		}
+	}
+
+	/** Runs the request in one transaction with its key, on behalf of the key's program (bound for it if need be). */
+	private void runShared(HttpServletRequest request, HttpServletResponse response, FilterChain chain, KeyScope scope,
+			String hash) throws ServletException, IOException {
+		boolean bind = TenantContext.current().isEmpty();
+		if (bind) {
+			TenantContext.bind(scope.program());
+		}
+		try {
+			Claim refused = shared.run(request, response, chain, scope, hash);
+			if (refused != null) {
+				answer(refused, response);
+			}
+		}
+		catch (CannotCreateTransactionException ex) {
+			log.warn("No database connection for an idempotent request: {}", ex.getMessage());
+			problems.write(response, Problems.of(PlatformError.SERVICE_UNAVAILABLE,
+					"The service is busy; retry in a moment (same Idempotency-Key)."), Duration.ofSeconds(1));
+		}
+		finally {
+			if (bind) {
+				TenantContext.clear();
+			}
+		}
+	}
+
+	/** Answers a request whose key could not be claimed. */
+	private void answer(Claim claim, HttpServletResponse response) throws IOException {
 		switch (claim) {
-			case Claim.Acquired acquired -> run(new CachedBodyRequest(request, body), response, chain, scope,
-					acquired.claimId());
+			case Claim.Acquired acquired -> throw new IllegalStateException("An acquired claim is run, not answered");
 			case Claim.Replay replay -> replay(response, replay.response());
 			case Claim.InUse inUse -> problems.write(response, Problems.of(PlatformError.IDEMPOTENCY_KEY_IN_USE,
 					"A request with this Idempotency-Key is still being processed; retry later."), inUse.retryAfter());
@@ -144,14 +186,7 @@ class IdempotencyFilter extends OncePerRequestFilter {
 	}
 
 	private void store(KeyScope scope, UUID claimId, ContentCachingResponseWrapper captured) {
-		Map<String, String> headers = new LinkedHashMap<>();
-		if (captured.getContentType() != null) {
-			headers.put(HttpHeaders.CONTENT_TYPE, captured.getContentType());
-		}
-		if (captured.getHeader(HttpHeaders.LOCATION) != null) {
-			headers.put(HttpHeaders.LOCATION, captured.getHeader(HttpHeaders.LOCATION));
-		}
-		StoredResponse stored = new StoredResponse(captured.getStatus(), headers, captured.getContentAsByteArray());
+		StoredResponse stored = StoredResponse.of(captured);
 		try {
 			boolean kept = TenantContext.call(scope.program(),
 					() -> keys.complete(scope, claimId, stored, clock.instant()));

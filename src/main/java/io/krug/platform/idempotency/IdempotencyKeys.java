@@ -16,9 +16,10 @@ import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The {@code platform.idempotency_keys} table. Every write commits in its own transaction, independent of the
- * request's work, so concurrent duplicates see the claim at once. Callers bind the key's program in
- * {@code TenantContext} first: the rows are tenant rows.
+ * The {@code platform.idempotency_keys} table. Writes commit in their own transaction, independent of the request's
+ * work, so concurrent duplicates see the claim at once; or, for {@link Idempotent#sharedTransaction()} handlers, in
+ * the request's transaction ({@code *Shared}). Callers bind the key's program in {@code TenantContext} first: the
+ * rows are tenant rows.
  */
 @Repository
 class IdempotencyKeys {
@@ -45,9 +46,51 @@ class IdempotencyKeys {
 	@Transactional(propagation = Propagation.REQUIRES_NEW)
 	public Claim claim(KeyScope scope, String hash, Instant now) {
 		UUID claimId = Ids.newId();
-		if (insert(scope, hash, now, claimId)) {
-			return new Claim.Acquired(claimId);
+		return insert(scope, hash, now, claimId) ? new Claim.Acquired(claimId) : decide(scope, hash, now, claimId);
+	}
+
+	/**
+	 * Claims the key in the caller's transaction, whose work then shares it: the claim (or a take-over) commits or
+	 * rolls back with the work, and costs one statement while the key is free. A concurrent request holding the key
+	 * the same way is told apart by a transaction-scoped advisory lock on the key, so this answers
+	 * {@link Claim.InUse} at once instead of waiting on the holder's uncommitted row; otherwise it decides as
+	 * {@link #claim} does.
+	 */
+	@Transactional(propagation = Propagation.MANDATORY)
+	public Claim claimShared(KeyScope scope, String hash, Instant now) {
+		UUID claimId = Ids.newId();
+		Shared shared = jdbc.sql("""
+				WITH lock AS (SELECT pg_try_advisory_xact_lock(hashtextextended(:lock, 0)) AS free),
+				inserted AS (
+				  INSERT INTO platform.idempotency_keys
+				    (program_id, key, principal, request_hash, status, created_at, locked_until, expires_at, claim_id)
+				  SELECT :program, :key, :principal, :hash, 'in_progress', :now, :lockedUntil, :expiresAt, :claim
+				  FROM lock WHERE free
+				  ON CONFLICT DO NOTHING RETURNING 1
+				)
+				SELECT (SELECT free FROM lock) AS free, EXISTS (SELECT 1 FROM inserted) AS inserted""")
+			.param("lock", scope.program().value() + "/" + scope.principal() + "/" + scope.key())
+			.param("program", scope.program().value())
+			.param("key", scope.key())
+			.param("principal", scope.principal())
+			.param("hash", hash)
+			.param("now", Timestamp.from(now))
+			.param("lockedUntil", Timestamp.from(now.plus(properties.lease())))
+			.param("expiresAt", Timestamp.from(now.plus(properties.ttl())))
+			.param("claim", claimId)
+			.query((rs, n) -> new Shared(rs.getBoolean("free"), rs.getBoolean("inserted")))
+			.single();
+		if (!shared.free()) {
+			return new Claim.InUse(Duration.ofSeconds(1));
 		}
+		return shared.inserted() ? new Claim.Acquired(claimId) : decide(scope, hash, now, claimId);
+	}
+
+	private record Shared(boolean free, boolean inserted) {
+	}
+
+	/** The key is taken: decides from its row, locked, whether to replay, refuse or take it over. */
+	private Claim decide(KeyScope scope, String hash, Instant now, UUID claimId) {
 		Optional<Existing> existing = lock(scope);
 		if (existing.isEmpty()) {
 			// Released between our insert and our lock: the key is free again.
@@ -74,6 +117,41 @@ class IdempotencyKeys {
 	/** Stores the outcome of the request that owns the claim; false if its lease was taken over meanwhile. */
 	@Transactional(propagation = Propagation.REQUIRES_NEW)
 	public boolean complete(KeyScope scope, UUID claimId, StoredResponse response, Instant now) {
+		return update(scope, claimId, response, now);
+	}
+
+	/** {@link #complete} in the caller's transaction, the one its {@link #claimShared} claim was made in. */
+	@Transactional(propagation = Propagation.MANDATORY)
+	public boolean completeShared(KeyScope scope, UUID claimId, StoredResponse response, Instant now) {
+		return update(scope, claimId, response, now);
+	}
+
+	/**
+	 * Stores the outcome of a request whose shared transaction rolled back although it answered below 500 (a client
+	 * error raised inside it), so that a retry replays it; does nothing if another request claimed the key since.
+	 */
+	@Transactional(propagation = Propagation.REQUIRES_NEW)
+	public void storeOutcome(KeyScope scope, String hash, StoredResponse response, Instant now) {
+		jdbc.sql("""
+				INSERT INTO platform.idempotency_keys (program_id, key, principal, request_hash, status, created_at,
+				  locked_until, expires_at, claim_id, response_status, response_headers, response_body)
+				VALUES (:program, :key, :principal, :hash, 'completed', :now, :now, :expiresAt, :claim, :status,
+				  CAST(:headers AS jsonb), :body)
+				ON CONFLICT DO NOTHING""")
+			.param("program", scope.program().value())
+			.param("key", scope.key())
+			.param("principal", scope.principal())
+			.param("hash", hash)
+			.param("now", Timestamp.from(now))
+			.param("expiresAt", Timestamp.from(now.plus(properties.ttl())))
+			.param("claim", Ids.newId())
+			.param("status", response.status())
+			.param("headers", json.writeValueAsString(response.headers()))
+			.param("body", response.body())
+			.update();
+	}
+
+	private boolean update(KeyScope scope, UUID claimId, StoredResponse response, Instant now) {
 		return jdbc.sql("""
 				UPDATE platform.idempotency_keys
 				SET status = 'completed', response_status = :status, response_headers = CAST(:headers AS jsonb),

@@ -28,4 +28,13 @@ public @interface Idempotent {
 
 	/** Whether a request without the header is rejected with 400 {@code idempotency_key_required}. */
 	boolean required() default true;
+
+	/**
+	 * Whether the key is claimed and the response stored in one transaction with the handler's work, which joins it
+	 * (two statements and two transactions fewer than claiming and completing in transactions of their own). A
+	 * crash then leaves no claim behind, and a concurrent duplicate still gets 409 at once. The handler must not
+	 * catch a failed statement and carry on in the same transaction: the shared one is then aborted. A client error
+	 * raised inside the transaction rolls the work back and is stored afterwards, in a transaction of its own.
+	 */
+	boolean sharedTransaction() default false;
 }

@@ -13,13 +13,18 @@ import net.ttddyy.dsproxy.support.ProxyDataSource;
 
 /**
  * Records the SQL statements the current thread executes through the service's (proxied) pool while a piece of work
- * runs. Registered once per data source; other threads' statements are ignored.
+ * runs, or those the embedded server's request threads execute while an HTTP call of the test is answered.
+ * Registered once per data source; other threads' statements are ignored.
  */
 final class StatementCounter implements QueryExecutionListener {
 
 	private static final ThreadLocal<List<String>> RECORDING = new ThreadLocal<>();
 
+	private static final String REQUEST_THREADS = "tomcat-handler-";
+
 	private static volatile boolean registered;
+
+	private static volatile List<String> requests;
 
 	private StatementCounter() {
 	}
@@ -49,6 +54,22 @@ final class StatementCounter implements QueryExecutionListener {
 		}
 	}
 
+	/**
+	 * The statements the server's request threads executed while {@code call} ran: meant for one HTTP request at a
+	 * time, whose handling (filters, controller, transaction, listeners on the request thread) they are.
+	 */
+	static <T> T recordRequests(DataSource dataSource, Supplier<T> call, List<String> into) {
+		register(dataSource);
+		requests = new CopyOnWriteArrayList<>();
+		try {
+			return call.get();
+		}
+		finally {
+			into.addAll(requests);
+			requests = null;
+		}
+	}
+
 	private static synchronized void register(DataSource dataSource) {
 		if (registered) {
 			return;
@@ -67,7 +88,9 @@ final class StatementCounter implements QueryExecutionListener {
 
 	@Override
 	public void afterQuery(ExecutionInfo execution, List<QueryInfo> queries) {
-		List<String> statements = RECORDING.get();
+		List<String> requested = requests;
+		List<String> statements = RECORDING.get() != null ? RECORDING.get()
+				: requested != null && Thread.currentThread().getName().startsWith(REQUEST_THREADS) ? requested : null;
 		if (statements != null) {
 			queries.forEach(q -> statements.add(q.getQuery().replaceAll("\\s+", " ").strip()));
 		}

@@ -32,6 +32,8 @@ class IdempotencyTests extends ApiTest {
 
 	private static final String ORDERS = "/test-support/idempotent/orders";
 
+	private static final String SHARED = "/test-support/idempotent/shared/orders";
+
 	@Autowired
 	Programs programs;
 
@@ -259,6 +261,57 @@ class IdempotencyTests extends ApiTest {
 			.sql("SELECT count(*) FROM platform.scheduled_tasks WHERE task_name = 'platform-idempotency-keys-purge'")
 			.query(Long.class)
 			.single()).isEqualTo(1));
+	}
+
+	@Test
+	void aSharedTransactionReplaysRejectsReuseAndAnswersADuplicateInFlightWithConflict() throws Exception {
+		String key = UUID.randomUUID().toString();
+		Gate gate = Gate.install(tag);
+		CompletableFuture<Http.Response> first = CompletableFuture.supplyAsync(() -> post(SHARED, key, order(100)));
+		assertThat(gate.entered().await(20, TimeUnit.SECONDS)).isTrue();
+
+		Http.Response duplicate = post(SHARED, key, order(100));
+		gate.release().countDown();
+		Http.Response created = first.get(30, TimeUnit.SECONDS);
+		Http.Response replayed = post(SHARED, key, order(100));
+		Http.Response reused = post(SHARED, key, order(999));
+
+		assertThat(duplicate.status()).isEqualTo(409);
+		assertThat(duplicate.header("Retry-After")).isPresent();
+		assertThat(created.status()).isEqualTo(201);
+		assertThat(replayed.header("Idempotency-Replay")).contains("true");
+		assertThat(replayed.body()).isEqualTo(created.body());
+		assertThat(replayed.header("Location")).isEqualTo(created.header("Location"));
+		assertThat(reused.status()).isEqualTo(422);
+		assertThat(reused.text("code")).isEqualTo("idempotency_key_reused");
+		assertThat(IdempotentTestController.executions(tag)).isEqualTo(1);
+	}
+
+	@Test
+	void aSharedTransactionThatFailsTakesItsClaimWithItSoARetryRunsAgain() {
+		String key = UUID.randomUUID().toString();
+		Http.Response failed = post("/test-support/idempotent/shared/throwing", key, order(100));
+		boolean claimedAfterFailure = rowExists(program.id(), key);
+		Http.Response retried = post("/test-support/idempotent/shared/throwing", key, order(100));
+
+		assertThat(failed.status()).isEqualTo(500);
+		assertThat(claimedAfterFailure).isFalse();
+		assertThat(retried.status()).isEqualTo(201);
+		assertThat(retried.header("Idempotency-Replay")).isEmpty();
+		assertThat(IdempotentTestController.executions(tag)).isEqualTo(2);
+	}
+
+	@Test
+	void aClientErrorRaisedInsideTheSharedTransactionIsStoredAndReplayed() {
+		String key = UUID.randomUUID().toString();
+		Http.Response first = post("/test-support/idempotent/shared/rejected", key, order(100));
+		Http.Response second = post("/test-support/idempotent/shared/rejected", key, order(100));
+
+		assertThat(first.status()).isEqualTo(422);
+		assertThat(second.status()).isEqualTo(422);
+		assertThat(second.header("Idempotency-Replay")).contains("true");
+		assertThat(second.body()).isEqualTo(first.body());
+		assertThat(IdempotentTestController.executions(tag)).isEqualTo(1);
 	}
 
 	private Http.Response post(String path, String key, OrderRequest body) {

@@ -11,6 +11,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -39,6 +40,12 @@ class IdempotentTestController {
 			GATES.put(tag, gate);
 			return gate;
 		}
+	}
+
+	private final TransactionTemplate transactions;
+
+	IdempotentTestController(TransactionTemplate transactions) {
+		this.transactions = transactions;
 	}
 
 	static int executions(String tag) {
@@ -101,6 +108,27 @@ class IdempotentTestController {
 	@PostMapping("/plain")
 	OrderCreated plain(@RequestBody OrderRequest request) {
 		return new OrderCreated(Ids.newId(), request.tag(), request.amount(), execute(request.tag()));
+	}
+
+	/** As {@code /orders}, in one transaction with its key. */
+	@Idempotent(sharedTransaction = true)
+	@PostMapping("/shared/orders")
+	ResponseEntity<OrderCreated> createShared(@RequestBody OrderRequest request) throws InterruptedException {
+		return create(request);
+	}
+
+	/** As {@code /throwing}, in one transaction with its key. */
+	@Idempotent(sharedTransaction = true)
+	@PostMapping("/shared/throwing")
+	ResponseEntity<OrderCreated> throwingShared(@RequestBody OrderRequest request) {
+		return throwing(request);
+	}
+
+	/** Rejects the request with a 422 raised inside a transaction, which joins the request's and dooms it. */
+	@Idempotent(sharedTransaction = true)
+	@PostMapping("/shared/rejected")
+	OrderCreated rejectedShared(@RequestBody OrderRequest request) {
+		return transactions.execute(status -> rejected(request));
 	}
 
 	private static int execute(String tag) {
