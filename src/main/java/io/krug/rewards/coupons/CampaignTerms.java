@@ -1,6 +1,7 @@
 package io.krug.rewards.coupons;
 
 import io.krug.identity.MemberStatus;
+import io.krug.platform.Money;
 import io.krug.platform.web.KrugException;
 import io.krug.platform.web.PlatformError;
 import java.math.BigDecimal;
@@ -27,6 +28,8 @@ public record CampaignTerms(String title, @Nullable String description, @Nullabl
 		if ((target == Campaign.Target.TIER) != (targetTier != null)) {
 			throw invalid("target_tier", "give target_tier exactly when target is tier");
 		}
+		value = Money.round(value);
+		minPurchase = minPurchase == null ? null : Money.round(minPurchase);
 	}
 
 	private static KrugException invalid(String field, String message) {

@@ -121,7 +121,7 @@ class CouponRedemptions {
 	private Till till(RedeemCommand command, @Nullable UUID scope) {
 		RedeemCommand.NewPurchase p = command.purchase();
 		if (p != null) {
-			return new Till(p.businessId(), p.amount(), null);
+			return new Till(p.businessId(), Money.round(p.amount()), null);
 		}
 		UUID purchaseId = java.util.Objects.requireNonNull(command.purchaseId(), "purchase or purchase id");
 		RewardsAudience.KnownPurchase known = audience.purchase(purchaseId)

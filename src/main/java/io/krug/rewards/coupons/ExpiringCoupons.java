@@ -12,7 +12,7 @@ import java.util.UUID;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Announces members' unused coupons whose campaign ends within {@link #AHEAD}: one {@link CouponExpiring} per
@@ -31,15 +31,17 @@ class ExpiringCoupons {
 
 	private final Clock clock;
 
-	ExpiringCoupons(JdbcClient jdbc, ApplicationEventPublisher events, Clock clock) {
+	private final TransactionTemplate tx;
+
+	ExpiringCoupons(JdbcClient jdbc, ApplicationEventPublisher events, Clock clock, TransactionTemplate tx) {
 		this.jdbc = jdbc;
 		this.events = events;
 		this.clock = clock;
+		this.tx = tx;
 	}
 
-	/** Announces up to one batch of the current program's coupons; returns how many. */
-	@Transactional
-	int announceBatch() {
+	/** Announces up to one batch of the current program's coupons, in a transaction of its own; returns how many. */
+	private int announceBatch() {
 		Instant now = clock.instant();
 		ProgramId program = TenantContext.require();
 		List<Due> due = jdbc.sql("""
@@ -67,7 +69,7 @@ class ExpiringCoupons {
 		int total = 0;
 		int announced;
 		do {
-			announced = announceBatch();
+			announced = java.util.Objects.requireNonNull(tx.execute(s -> announceBatch()));
 			total += announced;
 		}
 		while (announced == BATCH);
