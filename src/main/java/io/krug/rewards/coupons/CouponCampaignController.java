@@ -80,6 +80,7 @@ class CouponCampaignController {
 			description = "Business staff see their own business's only.")
 	@ApiResponse(responseCode = "404", description = "business_not_found: business staff asking for another business")
 	@ApiResponse(responseCode = "422", description = "validation_failed")
+	@ApiResponse(responseCode = "200", description = "OK")
 	CampaignList list(@RequestParam(name = "business_id", required = false) @Nullable UUID businessId,
 			@RequestParam(defaultValue = "50") @Min(1) @Max(200) int limit,
 			@RequestParam(defaultValue = "0") @Min(0) int offset) {
@@ -96,6 +97,7 @@ class CouponCampaignController {
 	@PreAuthorize(READ)
 	@Operation(summary = "A coupon campaign")
 	@ApiResponse(responseCode = "404", description = "campaign_not_found")
+	@ApiResponse(responseCode = "200", description = "OK")
 	CampaignView get(@PathVariable UUID id) {
 		return CampaignView.of(campaigns.get(id, scope()));
 	}
@@ -107,6 +109,7 @@ class CouponCampaignController {
 	@ApiResponse(responseCode = "404", description = "campaign_not_found")
 	@ApiResponse(responseCode = "422", description = "validation_failed (also: another business_id), "
 			+ "limit_below_redeemed")
+	@ApiResponse(responseCode = "200", description = "OK")
 	CampaignView update(@PathVariable UUID id, @Valid @RequestBody CampaignRequest request) {
 		UUID scope = scope();
 		if (!campaigns.get(id, scope).businessId().equals(request.businessId())) {
@@ -120,6 +123,7 @@ class CouponCampaignController {
 	@Operation(summary = "Deactivate a campaign", description = "Its coupons can no longer be redeemed or activated "
 			+ "and leave members' lists. Repeating it changes nothing.")
 	@ApiResponse(responseCode = "404", description = "campaign_not_found")
+	@ApiResponse(responseCode = "200", description = "OK")
 	CampaignView deactivate(@PathVariable UUID id) {
 		return CampaignView.of(campaigns.setActive(id, scope(), false));
 	}
@@ -128,6 +132,7 @@ class CouponCampaignController {
 	@PreAuthorize(MANAGE)
 	@Operation(summary = "Activate a deactivated campaign again")
 	@ApiResponse(responseCode = "404", description = "campaign_not_found")
+	@ApiResponse(responseCode = "200", description = "OK")
 	CampaignView activate(@PathVariable UUID id) {
 		return CampaignView.of(campaigns.setActive(id, scope(), true));
 	}
@@ -151,6 +156,7 @@ class CouponCampaignController {
 	@PreAuthorize(MANAGE)
 	@Operation(summary = "The campaign's bearer codes, oldest first", description = "To print or hand out.")
 	@ApiResponse(responseCode = "404", description = "campaign_not_found")
+	@ApiResponse(responseCode = "200", description = "OK")
 	CodeList codes(@PathVariable UUID id, @RequestParam(defaultValue = "1000") @Min(1) @Max(10_000) int limit,
 			@RequestParam(defaultValue = "0") @Min(0) int offset) {
 		UUID scope = scope();
@@ -178,6 +184,7 @@ class CouponCampaignController {
 			description = "Coupons issued and redeemed, checks, what was paid, discounts (the partner's cost), "
 					+ "bonuses, gifts and engaged revenue; redemptions of purchases refunded in full are left out.")
 	@ApiResponse(responseCode = "404", description = "campaign_not_found")
+	@ApiResponse(responseCode = "200", description = "OK")
 	StatsView stats(@PathVariable UUID id) {
 		return StatsView.of(campaigns.stats(id, scope()));
 	}

@@ -52,6 +52,7 @@ class MemberCouponController {
 	@Operation(summary = "The member's coupons")
 	@ApiResponse(responseCode = "403", description = "forbidden: not a member")
 	@ApiResponse(responseCode = "422", description = "validation_failed")
+	@ApiResponse(responseCode = "200", description = "OK")
 	CouponPage list(@RequestParam(defaultValue = "50") @Min(1) @Max(200) int limit,
 			@RequestParam(defaultValue = "0") @Min(0) int offset) {
 		KrugPrincipal member = KrugPrincipal.require();

@@ -86,6 +86,7 @@ class CrossPromotionController {
 			+ "Issues the coupon to every member who bought at from_business_id.")
 	@ApiResponse(responseCode = "404", description = "cross_promotion_not_found")
 	@ApiResponse(responseCode = "409", description = "cross_promotion_decided")
+	@ApiResponse(responseCode = "200", description = "OK")
 	CrossPromotionView accept(@PathVariable UUID id) {
 		KrugPrincipal caller = KrugPrincipal.require();
 		CrossPromotions.Decided d = promotions.accept(id, BusinessScope.of(caller), caller.actor());
@@ -97,6 +98,7 @@ class CrossPromotionController {
 	@Operation(summary = "Decline a cross-promotion", description = "By the owner of from_business_id, or an admin.")
 	@ApiResponse(responseCode = "404", description = "cross_promotion_not_found")
 	@ApiResponse(responseCode = "409", description = "cross_promotion_decided")
+	@ApiResponse(responseCode = "200", description = "OK")
 	CrossPromotionView decline(@PathVariable UUID id) {
 		KrugPrincipal caller = KrugPrincipal.require();
 		CrossPromotions.Decided d = promotions.decline(id, BusinessScope.of(caller), caller.actor());
@@ -107,6 +109,7 @@ class CrossPromotionController {
 	@PreAuthorize(READ)
 	@Operation(summary = "List cross-promotions, newest first")
 	@ApiResponse(responseCode = "422", description = "validation_failed")
+	@ApiResponse(responseCode = "200", description = "OK")
 	CrossPromotionList list(@RequestParam(defaultValue = "50") @Min(1) @Max(200) int limit,
 			@RequestParam(defaultValue = "0") @Min(0) int offset) {
 		UUID scope = BusinessScope.of(KrugPrincipal.require());
@@ -120,6 +123,7 @@ class CrossPromotionController {
 	@PreAuthorize(READ)
 	@Operation(summary = "A cross-promotion")
 	@ApiResponse(responseCode = "404", description = "cross_promotion_not_found")
+	@ApiResponse(responseCode = "200", description = "OK")
 	CrossPromotionView get(@PathVariable UUID id) {
 		CrossPromotion p = promotions.get(id, BusinessScope.of(KrugPrincipal.require()));
 		return CrossPromotionView.of(p, promotions.campaign(p), null);
@@ -131,6 +135,7 @@ class CrossPromotionController {
 			description = "Coupons issued to A's customers, redeemed at B, and the engaged revenue (what those "
 					+ "customers paid at B); purchases refunded in full are left out.")
 	@ApiResponse(responseCode = "404", description = "cross_promotion_not_found")
+	@ApiResponse(responseCode = "200", description = "OK")
 	StatsView stats(@PathVariable UUID id) {
 		CrossPromotions.Stats s = promotions.stats(id, BusinessScope.of(KrugPrincipal.require()));
 		CampaignStats c = s.campaign();

@@ -44,6 +44,26 @@ class MemberCouponTests extends CouponTest {
 	}
 
 	@Test
+	void issuingWithoutMembersReachesEveryoneTheCampaignTargets() {
+		club();
+		UUID salon = business();
+		Member anna = member();
+		Member bella = member();
+		Map<String, Object> body = campaignBody(salon);
+		body.put("target", "new_customers");
+		UUID campaign = campaign(body);
+		awaitKnown(purchase(salon, anna.id(), "1000.00").path("purchase_id").asString());
+		await().atMost(Duration.ofSeconds(20)).until(() -> inProgram(program,
+				() -> jdbc.sql("SELECT count(*) FROM rewards.members").query(Long.class).single()) == 2);
+
+		Http.Response issued = issue(campaign, List.of());
+
+		assertThat(issued.json().path("issued").asInt()).as("only Bella never bought at the salon").isEqualTo(1);
+		assertThat(coupons(bella).path("total").asLong()).isEqualTo(1);
+		assertThat(coupons(anna).path("total").asLong()).isZero();
+	}
+
+	@Test
 	void activationCodeIsValidUntilTheEndOfTheDayInTheProgramsZoneAndRedeemsTheCoupon() {
 		club();
 		clock.set(Instant.parse("2026-11-20T10:00:00Z"));
