@@ -29,7 +29,8 @@ final class CampaignViews {
 	 * and, for target members, members to add to its list.
 	 */
 	@Schema(name = "CouponCampaignRequest")
-	record CampaignRequest(@NotNull UUID businessId, @NotBlank @Size(max = 200) @Schema(example = "Скидка 1000 ₽ на чистку зубов") String title,
+	record CampaignRequest(@NotNull UUID businessId,
+			@NotBlank @Size(max = 200) @Schema(example = "Скидка 1000 ₽ на чистку зубов") String title,
 			@Nullable @Size(max = 2000) @Schema(example = "Профессиональная чистка зубов") String description,
 			@Nullable @Size(max = 2000) @Schema(example = "Только для новых клиентов клиники") String conditions,
 			@NotNull @Pattern(regexp = "discount|bonus|gift") @Schema(allowableValues = { "discount", "bonus",
@@ -41,10 +42,12 @@ final class CampaignViews {
 			@Nullable @DecimalMin("0") @Digits(integer = 8, fraction = 2) @Schema(example = "3000.00",
 					description = "The smallest check the coupon may be redeemed with") BigDecimal minPurchase,
 			@NotNull Instant validFrom, @NotNull Instant validUntil,
-			@Nullable @Min(1) @Schema(description = "CouponRedemptions in all; unlimited when absent") Integer totalLimit,
-			@Nullable @Min(1) @Schema(description = "CouponRedemptions per member; unlimited when absent") Integer perMemberLimit,
+			@Nullable @Min(1) @Schema(description = "Redemptions in all; unlimited when absent") Integer totalLimit,
+			@Nullable @Min(1) @Schema(
+					description = "Redemptions per member; unlimited when absent") Integer perMemberLimit,
 			@Nullable @Pattern(regexp = "everyone|tier|members|new_customers") @Schema(allowableValues = { "everyone",
-					"tier", "members", "new_customers" }, description = "Who may redeem; everyone when absent") String target,
+					"tier", "members", "new_customers" },
+					description = "Who may redeem; everyone when absent") String target,
 			@Nullable @Pattern(regexp = "insider|vip|elite|inner_circle") @Schema(
 					description = "For target tier: the lowest status") String targetTier,
 			@Nullable @Size(max = 10_000) @Schema(
@@ -79,11 +82,13 @@ final class CampaignViews {
 
 	@Schema(name = "CouponIssueRequest")
 	record IssueRequest(@Nullable @Size(max = 10_000) @Schema(
-			description = "Members to issue a coupon to; everyone the campaign targets when absent or empty") List<@NotNull UUID> memberIds) {
+			description = "Members to issue a coupon to; everyone the campaign targets when absent or empty")
+	List<@NotNull UUID> memberIds) {
 	}
 
 	@Schema(name = "CouponIssue")
-	record IssueView(@Schema(description = "Members who hold one of the campaign's coupons of this request") int issued) {
+	record IssueView(
+			@Schema(description = "Members who hold one of the campaign's coupons of this request") int issued) {
 	}
 
 	@Schema(name = "CouponCampaign")
@@ -113,7 +118,8 @@ final class CampaignViews {
 			@Schema(description = "What customers paid") BigDecimal paid,
 			@Schema(description = "Discounts given: the partner's cost") BigDecimal discounts, BigDecimal bonuses,
 			@Schema(description = "The worth of gifts given") BigDecimal gifts, BigDecimal crossBonuses,
-			@Schema(description = "What customers paid in purchases a cross-promotion brought") BigDecimal engagedRevenue) {
+			@Schema(description = "What customers paid in purchases a cross-promotion brought")
+			BigDecimal engagedRevenue) {
 
 		static StatsView of(CampaignStats s) {
 			return new StatsView(s.campaign().id(), s.issued(), s.codes(), s.redeemed(), s.redemptions(), s.refunded(),

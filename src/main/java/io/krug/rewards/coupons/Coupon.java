@@ -13,7 +13,5 @@ record Coupon(UUID id, UUID campaignId, String code, @Nullable UUID memberId, St
 		@Nullable String activationCode, @Nullable Instant activationValidUntil, Instant issuedAt,
 		@Nullable Instant redeemedAt) {
 
-	static final String AVAILABLE = "available";
-
 	static final String REDEEMED = "redeemed";
 }

@@ -37,8 +37,8 @@ public class CouponCampaigns {
 
 	private final Clock clock;
 
-	CouponCampaigns(CouponCampaignStore campaigns, CouponStore coupons, CouponRedemptionStore redemptions, RewardsAudience audience,
-			PartnersApi partners, Clock clock) {
+	CouponCampaigns(CouponCampaignStore campaigns, CouponStore coupons, CouponRedemptionStore redemptions,
+			RewardsAudience audience, PartnersApi partners, Clock clock) {
 		this.campaigns = campaigns;
 		this.coupons = coupons;
 		this.redemptions = redemptions;

@@ -86,10 +86,11 @@ class CouponRedeemController {
 			return null;
 		}
 		if (r.businessId() == null || r.amount() == null) {
-			throw KrugException.field(PlatformError.VALIDATION_FAILED, r.businessId() == null ? "business_id" : "amount",
-					"must not be null");
+			throw KrugException.field(PlatformError.VALIDATION_FAILED,
+					r.businessId() == null ? "business_id" : "amount", "must not be null");
 		}
-		return new RedeemCommand.NewPurchase(r.businessId(), customer(r), r.amount(), CampaignViews.blankToNull(r.description()));
+		return new RedeemCommand.NewPurchase(r.businessId(), customer(r), r.amount(),
+				CampaignViews.blankToNull(r.description()));
 	}
 
 	private static Customer customer(RedeemRequest r) {
@@ -118,7 +119,8 @@ class CouponRedeemController {
 			@Nullable @Size(max = 32) @Schema(example = "+79991234567") String phone,
 			@Nullable @Size(max = 200) String cardToken,
 			@Nullable @DecimalMin(value = "0", inclusive = false) @DecimalMax("10000000") @Digits(integer = 8,
-					fraction = 2) @Schema(example = "3000.00", description = "The check before the coupon") BigDecimal amount,
+					fraction = 2) @Schema(example = "3000.00",
+							description = "The check before the coupon") BigDecimal amount,
 			@Nullable @Size(max = 500) String description) {
 	}
 
@@ -128,7 +130,8 @@ class CouponRedeemController {
 			@Nullable UUID memberId, UUID businessId,
 			@Schema(example = "3000.00", description = "The check before the coupon") BigDecimal checkAmount,
 			@Schema(example = "1000.00", description = "The discount: the partner's cost") BigDecimal discount,
-			@Schema(example = "2000.00", description = "What the customer paid: the purchase's amount") BigDecimal paidAmount,
+			@Schema(example = "2000.00",
+					description = "What the customer paid: the purchase's amount") BigDecimal paidAmount,
 			@Schema(description = "Points a bonus coupon credited") BigDecimal bonus,
 			@Schema(description = "The worth of the gift given") BigDecimal giftValue,
 			@Schema(description = "The member's cross bonus of an engaged purchase") BigDecimal crossBonus,

@@ -64,9 +64,9 @@ class CouponRedemptions {
 
 	private final Clock clock;
 
-	CouponRedemptions(CouponStore coupons, CouponCampaignStore campaigns, CouponRedemptionStore redemptions, CouponTargeting targeting,
-			PurchaseRecorder recorder, RewardsAudience audience, LedgerApi ledger, Programs programs,
-			ApplicationEventPublisher events, Clock clock) {
+	CouponRedemptions(CouponStore coupons, CouponCampaignStore campaigns, CouponRedemptionStore redemptions,
+			CouponTargeting targeting, PurchaseRecorder recorder, RewardsAudience audience, LedgerApi ledger,
+			Programs programs, ApplicationEventPublisher events, Clock clock) {
 		this.coupons = coupons;
 		this.campaigns = campaigns;
 		this.redemptions = redemptions;

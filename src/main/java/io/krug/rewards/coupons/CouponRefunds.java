@@ -36,8 +36,8 @@ class CouponRefunds {
 
 	private final Clock clock;
 
-	CouponRefunds(CouponRedemptionStore redemptions, CouponCampaignStore campaigns, CouponStore coupons, LedgerApi ledger,
-			TransactionTemplate tx, Clock clock) {
+	CouponRefunds(CouponRedemptionStore redemptions, CouponCampaignStore campaigns, CouponStore coupons,
+			LedgerApi ledger, TransactionTemplate tx, Clock clock) {
 		this.redemptions = redemptions;
 		this.campaigns = campaigns;
 		this.coupons = coupons;
@@ -72,7 +72,8 @@ class CouponRefunds {
 		}
 	}
 
-	private void reverse(CouponRedemptionStore.Redemption r, @Nullable UUID earnTx, BigDecimal amount, UUID refund, String step) {
+	private void reverse(CouponRedemptionStore.Redemption r, @Nullable UUID earnTx, BigDecimal amount, UUID refund,
+			String step) {
 		if (earnTx == null) {
 			return;
 		}

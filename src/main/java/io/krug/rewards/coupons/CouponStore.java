@@ -84,7 +84,8 @@ class CouponStore {
 				.update();
 			missing.addAll(jdbc.sql("""
 					SELECT m FROM unnest(CAST(:members AS uuid[])) AS m
-					WHERE NOT EXISTS (SELECT 1 FROM rewards.coupons c WHERE c.campaign_id = :campaign AND c.member_id = m)""")
+					WHERE NOT EXISTS
+					  (SELECT 1 FROM rewards.coupons c WHERE c.campaign_id = :campaign AND c.member_id = m)""")
 				.param("campaign", campaign)
 				.param("members", batch.toArray(UUID[]::new))
 				.query(UUID.class)
@@ -94,7 +95,10 @@ class CouponStore {
 	}
 
 	Optional<Coupon> find(UUID id) {
-		return jdbc.sql("SELECT * FROM rewards.coupons WHERE id = :id").param("id", id).query(CouponStore::map).optional();
+		return jdbc.sql("SELECT * FROM rewards.coupons WHERE id = :id")
+			.param("id", id)
+			.query(CouponStore::map)
+			.optional();
 	}
 
 	/** The coupon whose code or activation code this is. */

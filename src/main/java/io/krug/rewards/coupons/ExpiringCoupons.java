@@ -60,7 +60,8 @@ class ExpiringCoupons {
 			.query((rs, n) -> new Due(rs.getObject("id", UUID.class), rs.getObject("member_id", UUID.class),
 					rs.getString("title"), rs.getTimestamp("valid_until").toInstant()))
 			.list();
-		due.forEach(d -> events.publishEvent(new CouponExpiring(program, d.coupon(), d.member(), d.title(), d.until())));
+		due.forEach(d -> events
+			.publishEvent(new CouponExpiring(program, d.coupon(), d.member(), d.title(), d.until())));
 		return due.size();
 	}
 

@@ -57,7 +57,8 @@ class MemberCouponController {
 			@RequestParam(defaultValue = "0") @Min(0) int offset) {
 		KrugPrincipal member = KrugPrincipal.require();
 		List<CouponStore.MemberCoupon> page = coupons.list(member.id(), limit, offset);
-		Map<UUID, String> names = partners.businessNames(page.stream().map(CouponStore.MemberCoupon::businessId).toList());
+		Map<UUID, String> names = partners
+			.businessNames(page.stream().map(CouponStore.MemberCoupon::businessId).toList());
 		ZoneId zone = programs.get(member.programId()).timeZone();
 		return new CouponPage(page.stream().map(c -> MemberCouponView.of(c, names.get(c.businessId()), zone)).toList(),
 				coupons.count(member.id()));
@@ -73,7 +74,8 @@ class MemberCouponController {
 	@ApiResponse(responseCode = "422", description = "coupon_expired, coupon_not_yet_valid, campaign_inactive")
 	ActivationView activate(@PathVariable UUID id) {
 		MemberCoupons.Activation a = coupons.activate(KrugPrincipal.require().id(), id);
-		return new ActivationView(a.couponId(), a.code(), a.endsAt().minusSeconds(1).atZone(a.zone()).toOffsetDateTime());
+		return new ActivationView(a.couponId(), a.code(),
+				a.endsAt().minusSeconds(1).atZone(a.zone()).toOffsetDateTime());
 	}
 
 	@Schema(name = "MemberCouponPage")
@@ -105,6 +107,7 @@ class MemberCouponController {
 	@Schema(name = "CouponActivation")
 	record ActivationView(UUID couponId, @Schema(example = "ABC723") String activationCode,
 			@Schema(example = "2025-11-20T23:59:59+03:00",
-					description = "The last second it is valid: the end of today in the program's time zone") OffsetDateTime validUntil) {
+					description = "The last second it is valid: the end of today in the program's time zone")
+			OffsetDateTime validUntil) {
 	}
 }

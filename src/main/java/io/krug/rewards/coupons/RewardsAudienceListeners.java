@@ -29,7 +29,8 @@ class RewardsAudienceListeners {
 	@ApplicationModuleListener(id = "rewards.audience.registered",
 			propagation = org.springframework.transaction.annotation.Propagation.NOT_SUPPORTED)
 	void on(MemberRegistered event) {
-		TenantContext.run(event.programId(), () -> tx.executeWithoutResult(s -> audience.memberJoined(event.memberId())));
+		TenantContext.run(event.programId(),
+				() -> tx.executeWithoutResult(s -> audience.memberJoined(event.memberId())));
 	}
 
 	@ApplicationModuleListener(id = "rewards.audience.tier",
@@ -42,14 +43,15 @@ class RewardsAudienceListeners {
 	@ApplicationModuleListener(id = "rewards.audience.erased",
 			propagation = org.springframework.transaction.annotation.Propagation.NOT_SUPPORTED)
 	void on(MemberErased event) {
-		TenantContext.run(event.programId(), () -> tx.executeWithoutResult(s -> audience.memberErased(event.memberId())));
+		TenantContext.run(event.programId(),
+				() -> tx.executeWithoutResult(s -> audience.memberErased(event.memberId())));
 	}
 
 	@ApplicationModuleListener(id = "rewards.audience.purchases",
 			propagation = org.springframework.transaction.annotation.Propagation.NOT_SUPPORTED)
 	void on(PurchaseRecorded event) {
-		TenantContext.run(event.programId(), () -> tx.executeWithoutResult(s -> audience.purchased(
-				new RewardsAudience.KnownPurchase(event.purchaseId(), event.businessId(), event.memberId(), event.amount(),
-						event.occurredAt()))));
+		var purchase = new RewardsAudience.KnownPurchase(event.purchaseId(), event.businessId(), event.memberId(),
+				event.amount(), event.occurredAt());
+		TenantContext.run(event.programId(), () -> tx.executeWithoutResult(s -> audience.purchased(purchase)));
 	}
 }

@@ -144,7 +144,8 @@ class CrossPromotionController {
 	}
 
 	@Schema(name = "CrossPromotionRequest")
-	record ProposalRequest(@NotNull @Schema(description = "A: the business whose customers get the coupon") UUID fromBusinessId,
+	record ProposalRequest(
+			@NotNull @Schema(description = "A: the business whose customers get the coupon") UUID fromBusinessId,
 			@NotNull @Schema(description = "B: the business the coupon is for (the proposer's)") UUID toBusinessId,
 			@NotBlank @Size(max = 200) @Schema(example = "Скидка 10% на маникюр для гостей Лисичкино") String title,
 			@Nullable @Size(max = 2000) String description, @Nullable @Size(max = 2000) String conditions,
@@ -155,7 +156,8 @@ class CrossPromotionController {
 			@Nullable @DecimalMin("0") @Digits(integer = 8, fraction = 2) BigDecimal minPurchase,
 			@NotNull Instant validFrom, @NotNull Instant validUntil, @Nullable @Min(1) Integer totalLimit,
 			@Nullable @DecimalMin("0") @DecimalMax("1") @Digits(integer = 1, fraction = 4) @Schema(example = "0.10",
-					description = "The member's cross bonus, a share of what was paid; 0.10 when absent") BigDecimal crossBonusRate) {
+					description = "The member's cross bonus, a share of what was paid; 0.10 when absent")
+			BigDecimal crossBonusRate) {
 
 		CampaignTerms terms() {
 			return new CampaignTerms(title.strip(), description, conditions,
@@ -171,7 +173,8 @@ class CrossPromotionController {
 			@Schema(allowableValues = { "proposed", "accepted", "declined" }) String status, String title,
 			String type, String valueKind, BigDecimal value, Instant validFrom, Instant validUntil,
 			@Nullable BigDecimal crossBonusRate, Instant createdAt, @Nullable Instant decidedAt,
-			@Schema(description = "Only in the answer to accepting: coupons issued to A's customers") @Nullable Integer issued) {
+			@Schema(description = "Only in the answer to accepting: coupons issued to A's customers")
+			@Nullable Integer issued) {
 
 		static CrossPromotionView of(CrossPromotion p, Campaign c, @Nullable Integer issued) {
 			return new CrossPromotionView(p.id(), p.fromBusinessId(), p.toBusinessId(), p.campaignId(), p.status(),

@@ -38,8 +38,8 @@ class CrossPromotions {
 
 	private final Clock clock;
 
-	CrossPromotions(CrossPromotionStore store, CouponCampaigns campaigns, RewardsAudience audience, PartnersApi partners,
-			Clock clock) {
+	CrossPromotions(CrossPromotionStore store, CouponCampaigns campaigns, RewardsAudience audience,
+			PartnersApi partners, Clock clock) {
 		this.store = store;
 		this.campaigns = campaigns;
 		this.audience = audience;
@@ -61,13 +61,13 @@ class CrossPromotions {
 		if (partners.findBusiness(from).isEmpty()) {
 			throw CrossPromotionError.BUSINESS_NOT_FOUND.exception("No business " + from + ".");
 		}
-		Campaign campaign = campaigns.create(to, terms, List.of(), new CouponCampaigns.CrossTerms(from, bonusRate), false,
-				actor);
+		var cross = new CouponCampaigns.CrossTerms(from, bonusRate);
+		Campaign campaign = campaigns.create(to, terms, List.of(), cross, false, actor);
 		CrossPromotion proposal = new CrossPromotion(Ids.newId(), from, to, campaign.id(), CrossPromotion.PROPOSED,
 				actor, clock.instant(), null, null);
 		if (!store.insert(proposal)) {
 			throw CrossPromotionError.CROSS_PROMOTION_EXISTS
-				.exception("Business " + to + " has a proposed or accepted cross-promotion for " + from + "'s customers.");
+				.exception("Business " + to + " has a live cross-promotion for " + from + "'s customers.");
 		}
 		return proposal;
 	}
@@ -90,7 +90,7 @@ class CrossPromotions {
 	private CrossPromotion decide(UUID id, @Nullable UUID scope, String status, String actor) {
 		CrossPromotion p = store.find(id)
 			.filter(x -> x.involves(scope))
-			.orElseThrow(() -> CrossPromotionError.CROSS_PROMOTION_NOT_FOUND.exception("No cross-promotion " + id + "."));
+			.orElseThrow(() -> notFound(id));
 		if (scope != null && !scope.equals(p.fromBusinessId())) {
 			throw CrossPromotionError.CROSS_PROMOTION_NOT_FOUND
 				.exception("Only the business whose customers it addresses decides cross-promotion " + id + ".");
@@ -118,7 +118,7 @@ class CrossPromotions {
 	CrossPromotion get(UUID id, @Nullable UUID scope) {
 		return store.find(id)
 			.filter(x -> x.involves(scope))
-			.orElseThrow(() -> CrossPromotionError.CROSS_PROMOTION_NOT_FOUND.exception("No cross-promotion " + id + "."));
+			.orElseThrow(() -> notFound(id));
 	}
 
 	@Transactional(readOnly = true)
@@ -141,6 +141,10 @@ class CrossPromotions {
 	@Transactional(readOnly = true)
 	Campaign campaign(CrossPromotion p) {
 		return campaigns.get(p.campaignId(), null);
+	}
+
+	private static RuntimeException notFound(UUID id) {
+		return CrossPromotionError.CROSS_PROMOTION_NOT_FOUND.exception("No cross-promotion " + id + ".");
 	}
 
 	/** A decision and the coupons it issued. */

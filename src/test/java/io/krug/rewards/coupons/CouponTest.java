@@ -142,10 +142,11 @@ public abstract class CouponTest extends ApiTest {
 	/** Waits until the rewards module has heard of the purchase (its listener runs after the purchase commits). */
 	protected void awaitKnown(String purchaseId) {
 		await().atMost(Duration.ofSeconds(20))
-			.until(() -> inProgram(program, () -> jdbc.sql("SELECT count(*) FROM rewards.purchases WHERE purchase_id = :id")
-				.param("id", UUID.fromString(purchaseId))
-				.query(Long.class)
-				.single()) == 1);
+			.until(() -> inProgram(program,
+					() -> jdbc.sql("SELECT count(*) FROM rewards.purchases WHERE purchase_id = :id")
+						.param("id", UUID.fromString(purchaseId))
+						.query(Long.class)
+						.single()) == 1);
 	}
 
 	protected JsonNode stats(UUID campaign) {

@@ -74,7 +74,9 @@ class MemberCouponTests extends CouponTest {
 		issue(campaign, List.of(anna.id()));
 		String couponId = coupons(anna).path("coupons").get(0).path("id").asString();
 
-		Http.Response activated = http.post("/api/v1/loyalty/coupons/" + couponId + "/activate").bearer(anna.token()).send();
+		Http.Response activated = http.post("/api/v1/loyalty/coupons/" + couponId + "/activate")
+			.bearer(anna.token())
+			.send();
 
 		assertThat(activated.status()).as(activated.toString()).isEqualTo(200);
 		String code = activated.text("activation_code");

@@ -91,7 +91,8 @@ class RedemptionTests extends CouponTest {
 		String purchaseId = purchase(salon, anna.id(), "2000.00").path("purchase_id").asString();
 		awaitKnown(purchaseId);
 
-		Http.Response redeemed = redeem(admin, Map.of("code", codes(campaign, 1).getFirst(), "purchase_id", purchaseId));
+		String code = codes(campaign, 1).getFirst();
+		Http.Response redeemed = redeem(admin, Map.of("code", code, "purchase_id", purchaseId));
 
 		assertThat(redeemed.status()).as(redeemed.toString()).isEqualTo(201);
 		assertThat(redeemed.text("purchase_id")).isEqualTo(purchaseId);
