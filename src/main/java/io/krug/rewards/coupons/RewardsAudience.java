@@ -54,7 +54,8 @@ public class RewardsAudience {
 		jdbc.sql("UPDATE rewards.members SET active = false WHERE member_id = :m").param("m", member).update();
 	}
 
-	void purchased(KnownPurchase p) {
+	/** Remembers a purchase; a repeat changes nothing. */
+	public void purchased(KnownPurchase p) {
 		jdbc.sql("""
 				INSERT INTO rewards.purchases (purchase_id, program_id, business_id, member_id, amount, occurred_at)
 				VALUES (:id, :p, :business, :member, :amount, :at) ON CONFLICT (purchase_id) DO NOTHING""")

@@ -2,7 +2,6 @@ package io.krug.rewards.coupons;
 
 import io.krug.identity.MemberErased;
 import io.krug.identity.MemberRegistered;
-import io.krug.loyalty.PurchaseRecorded;
 import io.krug.loyalty.TierChanged;
 import io.krug.platform.tenancy.TenantContext;
 import org.springframework.modulith.events.ApplicationModuleListener;
@@ -10,7 +9,8 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Keeps {@link RewardsAudience} up to date from identity's and loyalty's events, at least once each (the writes are
+ * Keeps {@link RewardsAudience}'s members up to date from identity's and loyalty's events (its purchases come from
+ * the cross-promotions' purchase listener, which hears each purchase once for both), at least once each (the writes are
  * idempotent). No transaction of their own ({@code NOT_SUPPORTED}): each starts one with the event's program bound,
  * so that row-level security applies.
  */
@@ -45,13 +45,5 @@ class RewardsAudienceListeners {
 	void on(MemberErased event) {
 		TenantContext.run(event.programId(),
 				() -> tx.executeWithoutResult(s -> audience.memberErased(event.memberId())));
-	}
-
-	@ApplicationModuleListener(id = "rewards.audience.purchases",
-			propagation = org.springframework.transaction.annotation.Propagation.NOT_SUPPORTED)
-	void on(PurchaseRecorded event) {
-		var purchase = new RewardsAudience.KnownPurchase(event.purchaseId(), event.businessId(), event.memberId(),
-				event.amount(), event.occurredAt());
-		TenantContext.run(event.programId(), () -> tx.executeWithoutResult(s -> audience.purchased(purchase)));
 	}
 }

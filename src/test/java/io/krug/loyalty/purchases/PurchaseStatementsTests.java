@@ -77,7 +77,11 @@ class PurchaseStatementsTests extends PurchaseTest {
 	void anUnmatchedPurchaseCostsFewer() {
 		List<String> statements = statements(new Customer.ByPhone(Fixtures.phone()), "0");
 		log.info("Unmatched purchase: {} statements:\n{}", statements.size(), String.join("\n", statements));
-		assertThat(statements).as(String.join("\n", statements)).hasSize(7);
+		// one publication row per listener of the purchase's events is outside the pipeline's budget
+		List<String> own = statements.stream()
+			.filter(s -> !s.startsWith("INSERT INTO platform.EVENT_PUBLICATION"))
+			.toList();
+		assertThat(own).as(String.join("\n", own)).hasSize(7);
 	}
 
 	/** The statements of the purchase pipeline itself: up to its insert; the status recomputation's come after. */

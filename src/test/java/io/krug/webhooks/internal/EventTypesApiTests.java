@@ -18,7 +18,8 @@ class EventTypesApiTests extends ApiTest {
 		JsonNode types = response.json().path("event_types");
 
 		assertThat(types.valueStream().map(t -> t.path("name").asString()).toList()).containsExactly("badge.awarded", "bonuses.earned",
-				"bonuses.expired", "business.deactivated", "business.joined", "event.checked_in",
+				"bonuses.expired", "business.deactivated", "business.joined", "coupon.redeemed",
+				"event.checked_in",
 				"event.proposal.approved", "event.registration.confirmed", "event.registration.promoted",
 				"member.erased", "member.registered", "purchase.recorded", "purchase.refunded", "tier.changed");
 		for (JsonNode type : types) {
