@@ -40,7 +40,7 @@ CREATE TABLE rewards.coupon_campaigns (
 CREATE INDEX coupon_campaigns_by_business ON rewards.coupon_campaigns (program_id, business_id, created_at DESC);
 
 -- The members a campaign with target 'members' is for.
-CREATE TABLE rewards.campaign_members (
+CREATE TABLE rewards.coupon_campaign_members (
   campaign_id  uuid NOT NULL REFERENCES rewards.coupon_campaigns (id),
   program_id   uuid NOT NULL,
   member_id    uuid NOT NULL,
@@ -73,7 +73,7 @@ CREATE INDEX coupons_by_member ON rewards.coupons (program_id, member_id) WHERE 
 CREATE INDEX coupons_by_campaign ON rewards.coupons (campaign_id, status);
 
 -- How many times a member redeemed a campaign's coupons: raised by a conditional upsert, never above the limit.
-CREATE TABLE rewards.campaign_member_uses (
+CREATE TABLE rewards.coupon_member_uses (
   campaign_id  uuid NOT NULL REFERENCES rewards.coupon_campaigns (id),
   program_id   uuid NOT NULL,
   member_id    uuid NOT NULL,
@@ -84,7 +84,7 @@ CREATE TABLE rewards.campaign_member_uses (
 -- A coupon redeemed with a purchase. discount is the partner's cost; bonus the points credited (earn_tx_id);
 -- gift_value the worth of the gift given; cross_bonus the member's bonus for an engaged purchase (cross_tx_id).
 -- refunded_at is set once when the purchase is fully refunded; coupon_returned says whether the coupon came back.
-CREATE TABLE rewards.redemptions (
+CREATE TABLE rewards.coupon_redemptions (
   id                  uuid PRIMARY KEY,
   program_id          uuid NOT NULL,
   coupon_id           uuid NOT NULL REFERENCES rewards.coupons (id),
@@ -107,8 +107,8 @@ CREATE TABLE rewards.redemptions (
   refunded_at         timestamptz,
   coupon_returned     boolean NOT NULL DEFAULT false
 );
-CREATE INDEX redemptions_by_purchase ON rewards.redemptions (program_id, purchase_id);
-CREATE INDEX redemptions_by_campaign ON rewards.redemptions (campaign_id, redeemed_at);
+CREATE INDEX coupon_redemptions_by_purchase ON rewards.coupon_redemptions (program_id, purchase_id);
+CREATE INDEX coupon_redemptions_by_campaign ON rewards.coupon_redemptions (campaign_id, redeemed_at);
 
 -- A cross-promotion: business B (to) offers A's (from) customers a coupon of B's campaign. Proposed by B's owner,
 -- accepted or declined by A's owner or an admin. One live (proposed or accepted) per pair.
@@ -132,7 +132,7 @@ CREATE INDEX cross_promotions_by_source ON rewards.cross_promotions (program_id,
   WHERE status = 'accepted';
 
 -- Members of the program with their status, as identity and loyalty announced them (targeting by tier).
-CREATE TABLE rewards.members (
+CREATE TABLE rewards.known_members (
   member_id   uuid PRIMARY KEY,
   program_id  uuid NOT NULL,
   status      text NOT NULL,
@@ -141,7 +141,7 @@ CREATE TABLE rewards.members (
 
 -- Purchases of members as loyalty announced them: who bought where (new customers, a business's customers) and the
 -- amount a coupon may be redeemed against.
-CREATE TABLE rewards.purchases (
+CREATE TABLE rewards.known_purchases (
   purchase_id  uuid PRIMARY KEY,
   program_id   uuid NOT NULL,
   business_id  uuid NOT NULL,
@@ -149,4 +149,4 @@ CREATE TABLE rewards.purchases (
   amount       numeric(19,2) NOT NULL,
   occurred_at  timestamptz NOT NULL
 );
-CREATE INDEX purchases_by_business_member ON rewards.purchases (program_id, business_id, member_id);
+CREATE INDEX known_purchases_by_business_member ON rewards.known_purchases (program_id, business_id, member_id);

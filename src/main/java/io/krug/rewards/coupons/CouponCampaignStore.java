@@ -113,7 +113,7 @@ class CouponCampaignStore {
 
 	void addMembers(UUID campaign, List<UUID> members) {
 		jdbc.sql("""
-				INSERT INTO rewards.campaign_members (campaign_id, program_id, member_id)
+				INSERT INTO rewards.coupon_campaign_members (campaign_id, program_id, member_id)
 				SELECT :campaign, :program, m FROM unnest(CAST(:members AS uuid[])) AS m
 				ON CONFLICT DO NOTHING""")
 			.param("campaign", campaign)
@@ -123,14 +123,16 @@ class CouponCampaignStore {
 	}
 
 	List<UUID> listedMembers(UUID campaign) {
-		return jdbc.sql("SELECT member_id FROM rewards.campaign_members WHERE campaign_id = :c ORDER BY member_id")
+		return jdbc.sql("""
+				SELECT member_id FROM rewards.coupon_campaign_members WHERE campaign_id = :c ORDER BY member_id""")
 			.param("c", campaign)
 			.query(UUID.class)
 			.list();
 	}
 
 	boolean isListed(UUID campaign, UUID member) {
-		return jdbc.sql("SELECT count(*) FROM rewards.campaign_members WHERE campaign_id = :c AND member_id = :m")
+		return jdbc.sql("""
+				SELECT count(*) FROM rewards.coupon_campaign_members WHERE campaign_id = :c AND member_id = :m""")
 			.param("c", campaign)
 			.param("m", member)
 			.query(Long.class)
@@ -162,7 +164,7 @@ class CouponCampaignStore {
 	 */
 	boolean countMemberUse(UUID campaign, UUID member, @Nullable Integer limit) {
 		return jdbc.sql("""
-				INSERT INTO rewards.campaign_member_uses AS u (campaign_id, program_id, member_id, uses)
+				INSERT INTO rewards.coupon_member_uses AS u (campaign_id, program_id, member_id, uses)
 				VALUES (:c, :program, :m, 1)
 				ON CONFLICT (campaign_id, member_id) DO UPDATE SET uses = u.uses + 1
 				WHERE CAST(:limit AS integer) IS NULL OR u.uses < :limit""")
@@ -175,7 +177,7 @@ class CouponCampaignStore {
 
 	void uncountMemberUse(UUID campaign, UUID member) {
 		jdbc.sql("""
-				UPDATE rewards.campaign_member_uses SET uses = uses - 1
+				UPDATE rewards.coupon_member_uses SET uses = uses - 1
 				WHERE campaign_id = :c AND member_id = :m AND uses > 0""")
 			.param("c", campaign)
 			.param("m", member)

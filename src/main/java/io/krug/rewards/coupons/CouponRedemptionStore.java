@@ -12,7 +12,7 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-/** CouponRedemptions of coupons in {@code rewards.redemptions}. */
+/** CouponRedemptions of coupons in {@code rewards.coupon_redemptions}. */
 @Repository
 class CouponRedemptionStore {
 
@@ -24,7 +24,7 @@ class CouponRedemptionStore {
 
 	void insert(Redemption r) {
 		jdbc.sql("""
-				INSERT INTO rewards.redemptions (id, program_id, coupon_id, campaign_id, member_id, business_id,
+				INSERT INTO rewards.coupon_redemptions (id, program_id, coupon_id, campaign_id, member_id, business_id,
 				  purchase_id, check_amount, paid_amount, discount, bonus, gift_value, cross_bonus, engaged,
 				  source_business_id, earn_tx_id, cross_tx_id, redeemed_by, redeemed_at)
 				VALUES (:id, :program, :coupon, :campaign, :member, :business, :purchase, :check, :paid, :discount,
@@ -54,13 +54,13 @@ class CouponRedemptionStore {
 	/** The purchase's redemptions not yet handled as refunded, locked for the refund's handling. */
 	List<Redemption> standingForPurchase(UUID purchase) {
 		return jdbc.sql("""
-				SELECT * FROM rewards.redemptions WHERE purchase_id = :p AND refunded_at IS NULL
+				SELECT * FROM rewards.coupon_redemptions WHERE purchase_id = :p AND refunded_at IS NULL
 				ORDER BY id FOR UPDATE""").param("p", purchase).query(CouponRedemptionStore::map).list();
 	}
 
 	void markRefunded(UUID redemption, Instant at, boolean couponReturned) {
 		jdbc.sql("""
-				UPDATE rewards.redemptions SET refunded_at = :at, coupon_returned = :returned
+				UPDATE rewards.coupon_redemptions SET refunded_at = :at, coupon_returned = :returned
 				WHERE id = :id AND refunded_at IS NULL""")
 			.param("id", redemption)
 			.param("at", Timestamp.from(at))
@@ -79,7 +79,7 @@ class CouponRedemptionStore {
 				  coalesce(sum(gift_value) FILTER (WHERE refunded_at IS NULL), 0) AS gifts,
 				  coalesce(sum(cross_bonus) FILTER (WHERE refunded_at IS NULL), 0) AS cross_bonuses,
 				  coalesce(sum(paid_amount) FILTER (WHERE refunded_at IS NULL AND engaged), 0) AS engaged
-				FROM rewards.redemptions WHERE campaign_id = :c""")
+				FROM rewards.coupon_redemptions WHERE campaign_id = :c""")
 			.param("c", campaign)
 			.query((rs, n) -> new Totals(rs.getLong("redemptions"), rs.getLong("refunded"), scaled(rs, "checks"),
 					scaled(rs, "paid"), scaled(rs, "discounts"), scaled(rs, "bonuses"), scaled(rs, "gifts"),

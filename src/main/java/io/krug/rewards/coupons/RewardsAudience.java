@@ -14,8 +14,8 @@ import org.springframework.stereotype.Repository;
 
 /**
  * What the rewards module knows of members and purchases from identity's and loyalty's events
- * ({@code rewards.members}, {@code rewards.purchases}): whom a campaign targets, who bought where. Writes are
- * idempotent, so a redelivered event changes nothing.
+ * ({@code rewards.known_members}, {@code rewards.known_purchases}): whom a campaign targets, who bought where.
+ * Writes are idempotent, so a redelivered event changes nothing.
  */
 @Repository
 public class RewardsAudience {
@@ -33,7 +33,8 @@ public class RewardsAudience {
 
 	void memberJoined(UUID member) {
 		jdbc.sql("""
-				INSERT INTO rewards.members (member_id, program_id, status, active) VALUES (:m, :p, 'insider', true)
+				INSERT INTO rewards.known_members (member_id, program_id, status, active)
+				VALUES (:m, :p, 'insider', true)
 				ON CONFLICT (member_id) DO NOTHING""")
 			.param("m", member)
 			.param("p", TenantContext.require().value())
@@ -42,7 +43,7 @@ public class RewardsAudience {
 
 	void statusChanged(UUID member, MemberStatus status) {
 		jdbc.sql("""
-				INSERT INTO rewards.members (member_id, program_id, status, active) VALUES (:m, :p, :s, true)
+				INSERT INTO rewards.known_members (member_id, program_id, status, active) VALUES (:m, :p, :s, true)
 				ON CONFLICT (member_id) DO UPDATE SET status = :s""")
 			.param("m", member)
 			.param("p", TenantContext.require().value())
@@ -51,13 +52,14 @@ public class RewardsAudience {
 	}
 
 	void memberErased(UUID member) {
-		jdbc.sql("UPDATE rewards.members SET active = false WHERE member_id = :m").param("m", member).update();
+		jdbc.sql("UPDATE rewards.known_members SET active = false WHERE member_id = :m").param("m", member).update();
 	}
 
 	/** Remembers a purchase; a repeat changes nothing. */
 	public void purchased(KnownPurchase p) {
 		jdbc.sql("""
-				INSERT INTO rewards.purchases (purchase_id, program_id, business_id, member_id, amount, occurred_at)
+				INSERT INTO rewards.known_purchases (purchase_id, program_id, business_id, member_id, amount,
+				  occurred_at)
 				VALUES (:id, :p, :business, :member, :amount, :at) ON CONFLICT (purchase_id) DO NOTHING""")
 			.param("id", p.purchaseId())
 			.param("p", TenantContext.require().value())
@@ -69,7 +71,7 @@ public class RewardsAudience {
 	}
 
 	Optional<KnownPurchase> purchase(UUID id) {
-		return jdbc.sql("SELECT * FROM rewards.purchases WHERE purchase_id = :id")
+		return jdbc.sql("SELECT * FROM rewards.known_purchases WHERE purchase_id = :id")
 			.param("id", id)
 			.query((rs, n) -> new KnownPurchase(rs.getObject("purchase_id", UUID.class),
 					rs.getObject("business_id", UUID.class), rs.getObject("member_id", UUID.class),
@@ -80,7 +82,7 @@ public class RewardsAudience {
 	/** Whether the member bought at the business before, other than {@code except}. */
 	boolean boughtAt(UUID business, UUID member, @Nullable UUID except) {
 		return jdbc.sql("""
-				SELECT EXISTS (SELECT 1 FROM rewards.purchases WHERE business_id = :b AND member_id = :m
+				SELECT EXISTS (SELECT 1 FROM rewards.known_purchases WHERE business_id = :b AND member_id = :m
 				  AND (CAST(:except AS uuid) IS NULL OR purchase_id <> :except))""")
 			.param("b", business)
 			.param("m", member)
@@ -92,7 +94,7 @@ public class RewardsAudience {
 	/** Members who bought at the business. */
 	public List<UUID> customersOf(UUID business) {
 		return jdbc.sql("""
-				SELECT DISTINCT member_id FROM rewards.purchases
+				SELECT DISTINCT member_id FROM rewards.known_purchases
 				WHERE business_id = :b AND member_id IS NOT NULL ORDER BY member_id""")
 			.param("b", business)
 			.query(UUID.class)
@@ -105,7 +107,8 @@ public class RewardsAudience {
 			.filter(s -> atLeast == null || s.compareTo(atLeast) >= 0)
 			.map(MemberStatus::key)
 			.toList();
-		return jdbc.sql("SELECT member_id FROM rewards.members WHERE active AND status IN (:s) ORDER BY member_id")
+		return jdbc.sql("""
+				SELECT member_id FROM rewards.known_members WHERE active AND status IN (:s) ORDER BY member_id""")
 			.param("s", statuses)
 			.query(UUID.class)
 			.list();
@@ -114,8 +117,8 @@ public class RewardsAudience {
 	/** Active members who never bought at the business. */
 	List<UUID> newCustomersOf(UUID business) {
 		return jdbc.sql("""
-				SELECT m.member_id FROM rewards.members m WHERE m.active AND NOT EXISTS
-				  (SELECT 1 FROM rewards.purchases p WHERE p.business_id = :b AND p.member_id = m.member_id)
+				SELECT m.member_id FROM rewards.known_members m WHERE m.active AND NOT EXISTS
+				  (SELECT 1 FROM rewards.known_purchases p WHERE p.business_id = :b AND p.member_id = m.member_id)
 				ORDER BY m.member_id""")
 			.param("b", business)
 			.query(UUID.class)

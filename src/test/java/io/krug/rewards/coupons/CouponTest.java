@@ -143,7 +143,7 @@ public abstract class CouponTest extends ApiTest {
 	protected void awaitKnown(String purchaseId) {
 		await().atMost(Duration.ofSeconds(20))
 			.until(() -> inProgram(program,
-					() -> jdbc.sql("SELECT count(*) FROM rewards.purchases WHERE purchase_id = :id")
+					() -> jdbc.sql("SELECT count(*) FROM rewards.known_purchases WHERE purchase_id = :id")
 						.param("id", UUID.fromString(purchaseId))
 						.query(Long.class)
 						.single()) == 1);

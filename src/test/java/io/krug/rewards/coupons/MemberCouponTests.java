@@ -54,7 +54,7 @@ class MemberCouponTests extends CouponTest {
 		UUID campaign = campaign(body);
 		awaitKnown(purchase(salon, anna.id(), "1000.00").path("purchase_id").asString());
 		await().atMost(Duration.ofSeconds(20)).until(() -> inProgram(program,
-				() -> jdbc.sql("SELECT count(*) FROM rewards.members").query(Long.class).single()) == 2);
+				() -> jdbc.sql("SELECT count(*) FROM rewards.known_members").query(Long.class).single()) == 2);
 
 		Http.Response issued = issue(campaign, List.of());
 

@@ -183,6 +183,24 @@ class RedemptionTests extends CouponTest {
 	}
 
 	@Test
+	void listedMembersCampaignServesOnlyItsList() {
+		club();
+		UUID salon = business();
+		Member anna = member();
+		Member bella = member();
+		Map<String, Object> body = campaignBody(salon);
+		body.put("target", "members");
+		body.put("member_ids", List.of(anna.id()));
+		UUID campaign = campaign(body);
+		List<String> codes = codes(campaign, 2);
+
+		assertThat(redeemWithPurchase(codes.get(0), salon, bella.id(), "3000.00").text("code"))
+			.isEqualTo("member_not_targeted");
+		assertThat(redeemWithPurchase(codes.get(0), salon, anna.id(), "3000.00").status()).isEqualTo(201);
+		assertThat(issue(campaign, List.of()).json().path("issued").asInt()).as("the whole list").isEqualTo(1);
+	}
+
+	@Test
 	void newCustomersCampaignServesOnlyMembersWhoNeverBoughtThere() {
 		club();
 		UUID salon = business();

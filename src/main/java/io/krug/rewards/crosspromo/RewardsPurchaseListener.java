@@ -15,7 +15,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * coupon per campaign). No transaction of its own ({@code NOT_SUPPORTED}): it starts one with the program bound.
  */
 @Component
-class PurchaseListener {
+class RewardsPurchaseListener {
 
 	private final RewardsAudience audience;
 
@@ -23,13 +23,13 @@ class PurchaseListener {
 
 	private final TransactionTemplate tx;
 
-	PurchaseListener(RewardsAudience audience, CrossPromotions promotions, TransactionTemplate tx) {
+	RewardsPurchaseListener(RewardsAudience audience, CrossPromotions promotions, TransactionTemplate tx) {
 		this.audience = audience;
 		this.promotions = promotions;
 		this.tx = tx;
 	}
 
-	@ApplicationModuleListener(id = "rewards.purchases", propagation = Propagation.NOT_SUPPORTED)
+	@ApplicationModuleListener(id = "rewards.known_purchases", propagation = Propagation.NOT_SUPPORTED)
 	void on(PurchaseRecorded event) {
 		var purchase = new RewardsAudience.KnownPurchase(event.purchaseId(), event.businessId(), event.memberId(),
 				event.amount(), event.occurredAt());
