@@ -17,8 +17,9 @@ class EventTypesApiTests extends ApiTest {
 		assertThat(response.status()).isEqualTo(200);
 		JsonNode types = response.json().path("event_types");
 
-		assertThat(types.valueStream().map(t -> t.path("name").asString()).toList()).containsExactly("access_token.issued",
-				"badge.awarded", "bonuses.earned", "bonuses.expired", "bundle.purchased", "business.deactivated", "business.joined", "event.checked_in",
+		assertThat(types.valueStream().map(t -> t.path("name").asString()).toList()).containsExactly(
+				"access_token.issued", "badge.awarded", "bonuses.earned", "bonuses.expired", "bundle.purchased",
+				"business.deactivated", "business.joined", "coupon.redeemed", "event.checked_in",
 				"event.proposal.approved", "event.registration.confirmed", "event.registration.promoted",
 				"member.erased", "member.registered", "purchase.recorded", "purchase.refunded", "tier.changed");
 		for (JsonNode type : types) {
