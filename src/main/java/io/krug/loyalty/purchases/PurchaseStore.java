@@ -150,9 +150,18 @@ class PurchaseStore {
 	}
 
 	Optional<PurchaseRow> findByExternalId(UUID business, String externalId) {
+		return byExternalId(business, externalId, "");
+	}
+
+	/** The purchase with the external id, locked until the transaction ends. */
+	Optional<PurchaseRow> lockByExternalId(UUID business, String externalId) {
+		return byExternalId(business, externalId, " FOR UPDATE");
+	}
+
+	private Optional<PurchaseRow> byExternalId(UUID business, String externalId, String lock) {
 		return jdbc.sql("SELECT " + COLUMNS + """
 				 FROM loyalty.purchases
-				WHERE program_id = :program AND business_id = :business AND external_id = :externalId""")
+				WHERE program_id = :program AND business_id = :business AND external_id = :externalId""" + lock)
 			.param("program", program())
 			.param("business", business)
 			.param("externalId", externalId)
