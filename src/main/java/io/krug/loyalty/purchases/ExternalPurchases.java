@@ -1,7 +1,9 @@
 package io.krug.loyalty.purchases;
 
 import java.math.BigDecimal;
+import java.util.Collection;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import org.springframework.modulith.NamedInterface;
 import org.springframework.stereotype.Component;
@@ -35,6 +37,12 @@ public class ExternalPurchases {
 	public ExternalPurchase record(RecordPurchase command) {
 		Recorded recorded = recorder.record(command);
 		return ExternalPurchase.of(recorded.purchase(), recorded.created());
+	}
+
+	/** Which of the external ids already name a purchase of the business (one query, for batches of imports). */
+	@Transactional(readOnly = true)
+	public Set<String> existing(UUID businessId, Collection<String> externalIds) {
+		return externalIds.isEmpty() ? Set.of() : store.existingExternalIds(businessId, externalIds);
 	}
 
 	@Transactional(readOnly = true)
