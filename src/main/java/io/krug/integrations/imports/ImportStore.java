@@ -47,8 +47,8 @@ class ImportStore {
 	}
 
 	Optional<ImportRecord> findBySha(UUID business, String sha) {
-		return jdbc.sql("SELECT " + COLUMNS + """
-				 FROM integrations.imports WHERE program_id = :program AND business_id = :business AND file_sha256 = :sha""")
+		return jdbc.sql("SELECT " + COLUMNS + " FROM integrations.imports"
+				+ " WHERE program_id = :program AND business_id = :business AND file_sha256 = :sha")
 			.param("program", program())
 			.param("business", business)
 			.param("sha", sha)
