@@ -1,4 +1,4 @@
-package io.krug.integrations.internal;
+package io.krug.integrations.sync;
 
 import io.krug.identity.IdentityApi;
 import io.krug.integrations.IntegrationFailing;
@@ -107,7 +107,7 @@ class SyncEngine {
 	 *
 	 * @throws io.krug.platform.web.KrugException 409 {@code sync_in_progress} while another run holds it
 	 */
-	SyncRun.View syncNow(UUID id) {
+	SyncSummary syncNow(UUID id) {
 		integrations.get(id);
 		if (!claim(id, now(), false)) {
 			throw IntegrationError.SYNC_IN_PROGRESS.exception("Integration " + id + " is syncing right now.");
@@ -119,7 +119,7 @@ class SyncEngine {
 		return Boolean.TRUE.equals(tx.execute(s -> store.claim(id, now, now.plus(settings.claimLease()), dueOnly)));
 	}
 
-	private SyncRun.View sync(UUID id) {
+	private SyncSummary sync(UUID id) {
 		Integration integration = tx.execute(s -> store.find(id))
 			.orElseThrow(() -> new IllegalStateException("Claimed integration " + id + " is gone; indicates a bug"));
 		Instant to = now();
@@ -187,7 +187,7 @@ class SyncEngine {
 	}
 
 	/** Records the sales a webhook reported, as a sync run would; the run is not stored. */
-	SyncRun.View receive(Integration integration, List<ExternalSale> sales, ConnectionSettings connection) {
+	SyncSummary receive(Integration integration, List<ExternalSale> sales, ConnectionSettings connection) {
 		Instant now = now();
 		SyncRun run = new SyncRun(now, now);
 		PhoneMatcher phones = new PhoneMatcher(identity, connection);

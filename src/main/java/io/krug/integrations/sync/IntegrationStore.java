@@ -1,9 +1,9 @@
-package io.krug.integrations.internal;
+package io.krug.integrations.sync;
 
-import static io.krug.integrations.internal.Db.instant;
-import static io.krug.integrations.internal.Db.program;
-import static io.krug.integrations.internal.Db.required;
-import static io.krug.integrations.internal.Db.ts;
+import static io.krug.integrations.sync.Db.instant;
+import static io.krug.integrations.sync.Db.program;
+import static io.krug.integrations.sync.Db.required;
+import static io.krug.integrations.sync.Db.ts;
 
 import io.krug.platform.tenancy.ProgramId;
 import java.sql.ResultSet;

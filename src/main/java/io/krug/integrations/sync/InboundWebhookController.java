@@ -1,4 +1,4 @@
-package io.krug.integrations.internal;
+package io.krug.integrations.sync;
 
 import io.krug.integrations.connector.InboundWebhook;
 import io.swagger.v3.oas.annotations.Operation;
@@ -43,7 +43,7 @@ class InboundWebhookController {
 	@ApiResponse(responseCode = "503", description = "source_unavailable: the named records could not be fetched; "
 			+ "the system retries and the scheduled sync catches up")
 	@Parameter(name = "token", in = ParameterIn.QUERY, description = "the integration's webhook token")
-	SyncRun.View receive(@PathVariable UUID id,
+	SyncSummary receive(@PathVariable UUID id,
 			@RequestHeader(name = "X-Krug-Webhook-Token", required = false) @Nullable String header,
 			HttpServletRequest request) throws IOException {
 		// read before anything asks for parameters: a form body (amoCRM) would be consumed as parameters

@@ -1,12 +1,12 @@
-package io.krug.integrations.internal;
+package io.krug.integrations.sync;
 
 import io.krug.integrations.connector.ConnectorException;
-import io.krug.integrations.internal.IntegrationViews.ConnectorView;
-import io.krug.integrations.internal.IntegrationViews.CreateRequest;
-import io.krug.integrations.internal.IntegrationViews.IntegrationList;
-import io.krug.integrations.internal.IntegrationViews.IntegrationView;
-import io.krug.integrations.internal.IntegrationViews.TestResult;
-import io.krug.integrations.internal.IntegrationViews.UpdateRequest;
+import io.krug.integrations.sync.IntegrationViews.ConnectorView;
+import io.krug.integrations.sync.IntegrationViews.CreateRequest;
+import io.krug.integrations.sync.IntegrationViews.IntegrationList;
+import io.krug.integrations.sync.IntegrationViews.IntegrationView;
+import io.krug.integrations.sync.IntegrationViews.TestResult;
+import io.krug.integrations.sync.IntegrationViews.UpdateRequest;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;

@@ -1,4 +1,4 @@
-package io.krug.integrations.internal;
+package io.krug.integrations.sync;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -12,7 +12,6 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
-import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /** Request and response bodies of the integrations API. */
@@ -21,7 +20,7 @@ final class IntegrationViews {
 	private IntegrationViews() {
 	}
 
-	@Schema(example = """
+	@Schema(name = "IntegrationCreateRequest", example = """
 			{"system": "yclients", "settings": {"base_url": "https://api.yclients.com", "company_id": "123456"},
 			 "secrets": {"partner_token": "pt_…", "user_token": "ut_…"}, "sync_interval_minutes": 15}""")
 	record CreateRequest(@NotBlank String system, @Nullable Map<String, String> settings,
@@ -36,7 +35,8 @@ final class IntegrationViews {
 		}
 	}
 
-	@Schema(description = "Replaces the settings; secrets not named keep their stored values.")
+	@Schema(name = "IntegrationUpdateRequest",
+			description = "Replaces the settings; secrets not named keep their stored values.")
 	record UpdateRequest(@Nullable Map<String, String> settings, @Nullable Map<String, String> secrets,
 			@Nullable Boolean enabled, @Nullable @Min(1) @Max(1440) Integer syncIntervalMinutes) {
 
@@ -54,7 +54,7 @@ final class IntegrationViews {
 			int consecutiveFailures, @Nullable Instant lastSuccessAt, @Nullable String lastError,
 			@Nullable Instant lastErrorAt,
 			@Schema(description = "seconds between now and the end of the last synced window") @Nullable Long lagSeconds,
-			Instant nextRunAt, Instant syncedUntil, @Nullable JsonNode lastRun,
+			Instant nextRunAt, Instant syncedUntil, @Nullable SyncSummary lastRun,
 			@Schema(description = "where the system pushes changes, with this integration's token; null when it "
 					+ "does not push") @Nullable String webhookUrl,
 			Instant createdAt, Instant updatedAt) {
@@ -66,14 +66,15 @@ final class IntegrationViews {
 					i.enabled(), i.intervalSeconds() / 60, i.status(), i.consecutiveFailures(), i.lastSuccessAt(),
 					i.lastError(), i.lastErrorAt(),
 					i.lastSuccessAt() == null ? null : Duration.between(i.syncFrom(), now).toSeconds(), i.nextRunAt(),
-					i.syncFrom(), i.lastRun() == null ? null : json.readTree(i.lastRun()), webhookUrl, i.createdAt(),
-					i.updatedAt());
+					i.syncFrom(), i.lastRun() == null ? null : json.readValue(i.lastRun(), SyncSummary.class),
+					webhookUrl, i.createdAt(), i.updatedAt());
 		}
 	}
 
 	record IntegrationList(List<IntegrationView> items, long total) {
 	}
 
+	@Schema(name = "IntegrationTestResult")
 	record TestResult(boolean ok, @Nullable String errorKind, @Nullable String error) {
 	}
 

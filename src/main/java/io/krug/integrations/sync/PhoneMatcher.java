@@ -1,4 +1,4 @@
-package io.krug.integrations.internal;
+package io.krug.integrations.sync;
 
 import io.krug.identity.IdentityApi;
 import io.krug.integrations.connector.ConnectionSettings;

@@ -1,4 +1,4 @@
-package io.krug.integrations.internal;
+package io.krug.integrations.sync;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;

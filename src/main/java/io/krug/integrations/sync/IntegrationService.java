@@ -1,4 +1,4 @@
-package io.krug.integrations.internal;
+package io.krug.integrations.sync;
 
 import io.krug.identity.KrugPrincipal;
 import io.krug.integrations.connector.ConnectionSettings;

@@ -1,4 +1,4 @@
-package io.krug.integrations.internal;
+package io.krug.integrations.sync;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -65,12 +65,8 @@ final class SyncRun {
 	}
 
 	/** The run as stored in {@code last_run} and shown by the API. */
-	View view() {
-		return new View(from, to, pages, fetched, imported, duplicate, refunded, skipped, rejected,
+	SyncSummary view() {
+		return new SyncSummary(from, to, pages, fetched, imported, duplicate, refunded, skipped, rejected,
 				List.copyOf(rejections), error);
-	}
-
-	record View(Instant from, Instant to, int pages, int fetched, int imported, int duplicate, int refunded,
-			int skipped, int rejected, List<String> rejections, @Nullable String error) {
 	}
 }

@@ -1,4 +1,4 @@
-package io.krug.integrations.internal;
+package io.krug.integrations.sync;
 
 import io.krug.integrations.connector.ConnectionSettings;
 import io.krug.integrations.connector.ConnectorException;
@@ -49,7 +49,7 @@ class InboundWebhooks {
 	 * @throws io.krug.platform.web.KrugException 401 {@code webhook_rejected} (no such integration, disabled, or
 	 *     wrong token: one answer for all), 404 {@code webhooks_unsupported}, 400 {@code webhook_malformed}
 	 */
-	SyncRun.View receive(UUID integrationId, @Nullable String token, InboundWebhook webhook) {
+	SyncSummary receive(UUID integrationId, @Nullable String token, InboundWebhook webhook) {
 		ProgramId program = TenantContext.callAsSystem(() -> tx.execute(s -> store.programOf(integrationId)))
 			.orElseThrow(InboundWebhooks::rejected);
 		return TenantContext.call(program, () -> {
