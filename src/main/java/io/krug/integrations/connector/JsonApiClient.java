@@ -23,7 +23,8 @@ import tools.jackson.databind.json.JsonMapper;
  * every failure into the {@link ConnectorException} the SPI asks for: 401/403 {@code AUTH}, 429
  * {@code RATE_LIMITED} (with {@code Retry-After} seconds), other 4xx {@code CONFIG} (the request we built is what
  * the system rejects, usually a wrong id in the settings), 5xx and I/O {@code UNAVAILABLE}, an unparsable body
- * {@code MALFORMED}. Messages name the system and the status, never the URL's query or a header.
+ * {@code MALFORMED}; a target {@link ConnectorTargets} refuses is {@code CONFIG}. Messages name the system and the
+ * status, never the URL's query or a header.
  */
 public final class JsonApiClient {
 
@@ -33,9 +34,13 @@ public final class JsonApiClient {
 
 	private final RestClient rest;
 
-	public JsonApiClient(String system, JsonMapper json, Duration connectTimeout, Duration readTimeout) {
+	private final ConnectorTargets targets;
+
+	public JsonApiClient(String system, JsonMapper json, Duration connectTimeout, Duration readTimeout,
+			ConnectorTargets targets) {
 		this.system = system;
 		this.json = json;
+		this.targets = targets;
 		JdkClientHttpRequestFactory factory = new JdkClientHttpRequestFactory(
 				HttpClient.newBuilder().connectTimeout(connectTimeout).followRedirects(HttpClient.Redirect.NEVER).build());
 		factory.setReadTimeout(readTimeout);
@@ -50,6 +55,7 @@ public final class JsonApiClient {
 	public @Nullable JsonNode get(String baseUrl, String path, Consumer<UriComponentsBuilder> query,
 			Map<String, String> headers) {
 		URI uri = uri(baseUrl, path, query);
+		targets.check(uri);
 		try {
 			return rest.get().uri(uri).accept(MediaType.APPLICATION_JSON).headers(h -> headers.forEach(h::set))
 				.exchange((request, response) -> {

@@ -4,6 +4,7 @@ import io.krug.integrations.connector.ConnectionSettings;
 import io.krug.integrations.connector.Connector;
 import io.krug.integrations.connector.ConnectorException;
 import io.krug.integrations.connector.ConnectorSpec;
+import io.krug.integrations.connector.ConnectorTargets;
 import io.krug.integrations.connector.ConnectorTimeouts;
 import io.krug.integrations.connector.ExternalSale;
 import io.krug.integrations.connector.FetchPage;
@@ -53,8 +54,8 @@ class AmoCrmConnector implements Connector, WebhookReceiver {
 
 	private final JsonApiClient client;
 
-	AmoCrmConnector(JsonMapper json, ConnectorTimeouts timeouts) {
-		this.client = new JsonApiClient("amoCRM", json, timeouts.connect(), timeouts.read());
+	AmoCrmConnector(JsonMapper json, ConnectorTimeouts timeouts, ConnectorTargets targets) {
+		this.client = new JsonApiClient("amoCRM", json, timeouts.connect(), timeouts.read(), targets);
 	}
 
 	@Override

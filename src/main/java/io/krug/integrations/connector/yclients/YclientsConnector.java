@@ -4,6 +4,7 @@ import io.krug.integrations.connector.ConnectionSettings;
 import io.krug.integrations.connector.Connector;
 import io.krug.integrations.connector.ConnectorException;
 import io.krug.integrations.connector.ConnectorSpec;
+import io.krug.integrations.connector.ConnectorTargets;
 import io.krug.integrations.connector.ConnectorTimeouts;
 import io.krug.integrations.connector.ExternalSale;
 import io.krug.integrations.connector.FetchPage;
@@ -43,9 +44,9 @@ class YclientsConnector implements Connector, WebhookReceiver {
 
 	private final RecordReader records = new RecordReader();
 
-	YclientsConnector(JsonMapper json, ConnectorTimeouts timeouts) {
+	YclientsConnector(JsonMapper json, ConnectorTimeouts timeouts, ConnectorTargets targets) {
 		this.json = json;
-		this.client = new JsonApiClient("YCLIENTS", json, timeouts.connect(), timeouts.read());
+		this.client = new JsonApiClient("YCLIENTS", json, timeouts.connect(), timeouts.read(), targets);
 	}
 
 	@Override
