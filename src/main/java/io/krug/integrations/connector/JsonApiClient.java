@@ -70,6 +70,10 @@ public final class JsonApiClient {
 					return parse(body);
 				}, true);
 		}
+		catch (IllegalArgumentException ex) {
+			throw new ConnectorException(ConnectorException.Kind.CONFIG,
+					"A secret or setting has characters an HTTP request cannot carry", null, ex);
+		}
 		catch (ResourceAccessException | UncheckedIOException ex) {
 			throw new ConnectorException(ConnectorException.Kind.UNAVAILABLE,
 					system + " could not be reached: " + rootMessage(ex), null, ex);
