@@ -126,7 +126,8 @@ class AmoCrmSyncTests extends IntegrationsTest {
 
 		JsonNode after = sync(id);
 
-		assertThat(after.path("last_error").asString()).isEqualTo("malformed: amoCRM answered a lead without a numeric price");
+		assertThat(after.path("last_error").asString())
+			.isEqualTo("malformed: amoCRM answered a lead without a numeric price");
 		assertThat(purchases()).isEmpty();
 	}
 

@@ -116,6 +116,20 @@ class YclientsSyncTests extends IntegrationsTest {
 	}
 
 	@Test
+	void aSaleThePipelineRefusesIsRejectedWithoutFailingTheOthersOrLeakingThePhone() {
+		page(1, 2, record(451, "12345", "1000", false, 1, 1), record(452, Fixtures.phone(), "700", false, 1, 1));
+		UUID id = yclients();
+
+		JsonNode after = sync(id);
+
+		assertThat(purchases()).extracting(p -> p.path("external_id").asString()).containsExactly("yclients:452");
+		assertThat(after.path("last_run").path("rejected").asInt()).isEqualTo(1);
+		assertThat(after.path("last_run").path("rejections").get(0).asString())
+			.isEqualTo("451: invalid_phone: Invalid phone number");
+		assertThat(after.path("consecutive_failures").asInt()).isZero();
+	}
+
+	@Test
 	void refusedCredentialsAreAClearErrorAndNothingIsRecorded() {
 		partner.stubFor(get(urlPathEqualTo(RECORDS)).willReturn(aResponse().withStatus(401)
 			.withHeader("Content-Type", "application/json")

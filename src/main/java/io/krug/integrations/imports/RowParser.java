@@ -23,7 +23,8 @@ import org.jspecify.annotations.Nullable;
  */
 final class RowParser {
 
-	private static final List<DateTimeFormatter> LOCAL_TIMES = List.of(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm[:ss]"),
+	private static final List<DateTimeFormatter> LOCAL_TIMES = List.of(
+			DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm[:ss]"),
 			DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm[:ss]"), DateTimeFormatter.ofPattern("dd.MM.yyyy HH:mm[:ss]"));
 
 	private static final DateTimeFormatter RU_DATE = DateTimeFormatter.ofPattern("dd.MM.yyyy");

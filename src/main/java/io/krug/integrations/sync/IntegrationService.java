@@ -69,7 +69,8 @@ class IntegrationService {
 		Instant now = now();
 		Instant syncFrom = config.syncFrom() != null ? config.syncFrom() : now.minus(initialLookback);
 		Integration integration = new Integration(Ids.newId(), businessId, system, Map.copyOf(config.settings()),
-				seal(config.secrets()), box.encrypt(ServiceSecrets.randomToken(24)), config.enabled(), config.intervalMinutes() * 60,
+				seal(config.secrets()), box.encrypt(ServiceSecrets.randomToken(24)), config.enabled(),
+				config.intervalMinutes() * 60,
 				Integration.ACTIVE, syncFrom, now, 0, null, null, null, null, now, now);
 		if (!store.insert(integration)) {
 			throw IntegrationError.INTEGRATION_EXISTS

@@ -104,7 +104,8 @@ class IntegrationStore {
 		String where = " FROM integrations.integrations WHERE program_id = :program"
 				+ " AND (CAST(:business AS uuid) IS NULL OR business_id = :business)";
 		SqlParameterValue businessParam = new SqlParameterValue(java.sql.Types.OTHER, business);
-		List<Integration> items = jdbc.sql("SELECT " + COLUMNS + where + " ORDER BY created_at, id LIMIT :limit OFFSET :offset")
+		List<Integration> items = jdbc
+			.sql("SELECT " + COLUMNS + where + " ORDER BY created_at, id LIMIT :limit OFFSET :offset")
 			.param("program", program())
 			.param("business", businessParam)
 			.param("limit", limit)

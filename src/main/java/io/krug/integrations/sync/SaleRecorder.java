@@ -67,7 +67,8 @@ class SaleRecorder {
 			return Result.of(Outcome.DUPLICATE);
 		}
 		catch (KrugException ex) {
-			return new Result(Outcome.REJECTED, ex.error().code() + ": " + ex.getMessage());
+			// the title, not the detail: a detail may quote the phone, and runs are shown to admins and kept
+			return new Result(Outcome.REJECTED, ex.error().code() + ": " + ex.error().title());
 		}
 	}
 
