@@ -13,6 +13,12 @@ public interface IdentityApi {
 	/** Finds an active member by phone, in any format libphonenumber can read (normalized to E.164 first). */
 	Optional<MemberSummary> findMemberByPhone(String phone);
 
+	/**
+	 * The E.164 phones of the program's active members, for matching the hashed phones that medical systems send
+	 * instead of phones (seed 003 "Врачебная тайна"); the caller hashes them and never stores the list.
+	 */
+	List<String> activeMemberPhones();
+
 	/** Normalizes a phone to E.164 or throws a 422 {@code invalid_phone}. */
 	String normalizePhone(String phone);
 

@@ -172,6 +172,12 @@ public class MemberDirectory implements IdentityApi {
 	}
 
 	@Override
+	@Transactional(readOnly = true)
+	public List<String> activeMemberPhones() {
+		return members.activePhones(TenantContext.require());
+	}
+
+	@Override
 	public String normalizePhone(String phone) {
 		return phones.normalize(phone);
 	}

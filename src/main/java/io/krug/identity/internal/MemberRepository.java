@@ -45,6 +45,13 @@ public class MemberRepository {
 			.optional();
 	}
 
+	public List<String> activePhones(ProgramId program) {
+		return jdbc.sql("SELECT phone FROM identity.members WHERE program_id = :p AND is_active AND phone IS NOT NULL")
+			.param("p", program.value())
+			.query(String.class)
+			.list();
+	}
+
 	public boolean emailTaken(ProgramId program, String email, @Nullable UUID except) {
 		return jdbc.sql("""
 				SELECT count(*) FROM identity.members

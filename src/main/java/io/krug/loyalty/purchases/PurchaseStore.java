@@ -17,8 +17,11 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -155,9 +158,29 @@ class PurchaseStore {
 	}
 
 	Optional<PurchaseRow> findByExternalId(UUID business, String externalId) {
+		return byExternalId(business, externalId, "");
+	}
+
+	Set<String> existingExternalIds(UUID business, Collection<String> externalIds) {
+		return new HashSet<>(jdbc.sql("""
+				SELECT external_id FROM loyalty.purchases
+				WHERE program_id = :program AND business_id = :business AND external_id IN (:ids)""")
+			.param("program", program())
+			.param("business", business)
+			.param("ids", List.copyOf(externalIds))
+			.query(String.class)
+			.list());
+	}
+
+	/** The purchase with the external id, locked until the transaction ends. */
+	Optional<PurchaseRow> lockByExternalId(UUID business, String externalId) {
+		return byExternalId(business, externalId, " FOR UPDATE");
+	}
+
+	private Optional<PurchaseRow> byExternalId(UUID business, String externalId, String lock) {
 		return jdbc.sql("SELECT " + COLUMNS + """
 				 FROM loyalty.purchases
-				WHERE program_id = :program AND business_id = :business AND external_id = :externalId""")
+				WHERE program_id = :program AND business_id = :business AND external_id = :externalId""" + lock)
 			.param("program", program())
 			.param("business", business)
 			.param("externalId", externalId)

@@ -67,7 +67,7 @@ final class PurchaseViews {
 			boolean engaged, @Nullable UUID sourceBusinessId,
 			@Schema(example = "60.00", description = "Taken from the business into the club's events budget") BigDecimal eventsBudget,
 			@Schema(example = "0.00", description = "The platform's commission") BigDecimal commission,
-			@Schema(allowableValues = { "qr", "manual", "api" }) String channel, Instant createdAt) {
+			@Schema(allowableValues = { "qr", "manual", "api", "integration", "import" }) String channel, Instant createdAt) {
 
 		static PurchaseView of(PurchaseRow p, @Nullable MemberBalance balance) {
 			return new PurchaseView(p.id(), p.status(), p.businessId(), p.memberId(), p.amount(), p.refundedAmount(),

@@ -164,6 +164,11 @@ class AdjustmentControllerTests {
 		}
 
 		@Override
+		public java.util.List<String> activeMemberPhones() {
+			throw new UnsupportedOperationException();
+		}
+
+		@Override
 		public String normalizePhone(String phone) {
 			throw new UnsupportedOperationException();
 		}

@@ -41,6 +41,11 @@ class MemberCardsTests {
 		}
 
 		@Override
+		public java.util.List<String> activeMemberPhones() {
+			return java.util.List.of();
+		}
+
+		@Override
 		public String normalizePhone(String phone) {
 			return phone;
 		}

@@ -1,0 +1,198 @@
+package io.krug.integrations.imports;
+
+import io.krug.identity.IdentityApi;
+import io.krug.loyalty.purchases.Customer;
+import io.krug.loyalty.purchases.ExternalPurchase;
+import io.krug.loyalty.purchases.ExternalPurchases;
+import io.krug.loyalty.purchases.RecordPurchase;
+import io.krug.platform.tenancy.Programs;
+import io.krug.platform.tenancy.TenantContext;
+import io.krug.platform.web.KrugException;
+import java.io.BufferedInputStream;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.Charset;
+import java.time.Clock;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.dao.DataAccessException;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Runs an import: streams the stored file (detecting its encoding and separator), checks each row, and records the
+ * rows in batches of {@code krug.imports.batch-size} (200) through the purchase pipeline. A batch first asks which
+ * of its external ids were recorded before (those are duplicates, recorded nothing), then records the rest in one
+ * transaction; if any row of it fails, the batch is rolled back and its rows are recorded one transaction each, so
+ * the failing row is rejected with its reason and the others are recorded. Progress and rejections are written
+ * after each batch. Memory stays constant: one chunk of the file and one batch of rows.
+ */
+@Component
+class ImportRunner {
+
+	static final String CHANNEL = "import";
+
+	private final ImportStore store;
+
+	private final ExternalPurchases purchases;
+
+	private final IdentityApi identity;
+
+	private final Programs programs;
+
+	private final JsonMapper json;
+
+	private final Clock clock;
+
+	private final TransactionTemplate tx;
+
+	private final int batchSize;
+
+	ImportRunner(ImportStore store, ExternalPurchases purchases, IdentityApi identity, Programs programs,
+			JsonMapper json, Clock clock, PlatformTransactionManager transactions,
+			@Value("${krug.imports.batch-size:200}") int batchSize) {
+		this.store = store;
+		this.purchases = purchases;
+		this.identity = identity;
+		this.programs = programs;
+		this.json = json;
+		this.clock = clock;
+		this.tx = new TransactionTemplate(transactions);
+		this.batchSize = batchSize;
+	}
+
+	/** Runs the import of the current program; a finished import is left alone. */
+	void run(UUID importId) {
+		ImportRecord job = tx.execute(s -> store.find(importId).orElse(null));
+		if (job == null || !Boolean.TRUE.equals(tx.execute(s -> store.start(importId, clock.instant())))) {
+			return;
+		}
+		Progress progress = new Progress();
+		RowParser parser = new RowParser(identity, programs.get(TenantContext.require()).timeZone());
+		try (RowSource rows = open(job)) {
+			List<ImportRow> batch = new ArrayList<>(batchSize);
+			for (RowSource.Raw raw = rows.next(); raw != null; raw = rows.next()) {
+				progress.read++;
+				switch (parser.parse(raw.line(), raw.values(), raw.text())) {
+					case RowParser.Ok ok -> batch.add(ok.row());
+					case RowParser.Rejected rejected -> progress.reject(rejected);
+				}
+				if (batch.size() == batchSize) {
+					flush(job, batch, progress);
+				}
+			}
+			flush(job, batch, progress);
+			tx.executeWithoutResult(s -> store.finish(importId, "completed", null, clock.instant()));
+		}
+		catch (RowSource.FileRejected ex) {
+			flush(job, List.of(), progress);
+			tx.executeWithoutResult(s -> store.finish(importId, "failed", ex.getMessage(), clock.instant()));
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	private RowSource open(ImportRecord job) throws IOException {
+		BufferedInputStream in = new BufferedInputStream(
+				new ChunkInputStream(seq -> tx.execute(s -> store.chunk(job.id(), seq).orElse(null))),
+				TextDetection.SAMPLE + 3);
+		Charset charset = TextDetection.charset(in);
+		BufferedReader reader = new BufferedReader(new InputStreamReader(in, charset), TextDetection.SAMPLE);
+		return "jsonl".equals(job.format()) ? RowSource.jsonLines(reader, json) : RowSource.csv(reader);
+	}
+
+	private void flush(ImportRecord job, List<ImportRow> batch, Progress progress) {
+		if (!batch.isEmpty()) {
+			Set<String> seen = purchases.existing(job.businessId(), batch.stream().map(ImportRow::externalId).toList());
+			Set<String> taken = new HashSet<>(seen);
+			List<ImportRow> fresh = new ArrayList<>(batch.size());
+			for (ImportRow row : batch) {
+				if (!taken.add(row.externalId())) {
+					progress.duplicate++;
+				}
+				else {
+					fresh.add(row);
+				}
+			}
+			recordAll(job, fresh, progress);
+			batch.clear();
+		}
+		List<RowParser.Rejected> rejections = List.copyOf(progress.pending);
+		progress.pending.clear();
+		tx.executeWithoutResult(s -> {
+			rejections.forEach(r -> store.reject(job.id(), r.line(), r.reason(), r.raw()));
+			store.progress(job.id(), progress.read, progress.imported, progress.duplicate, progress.rejected);
+		});
+	}
+
+	private void recordAll(ImportRecord job, List<ImportRow> rows, Progress progress) {
+		try {
+			int created = tx.execute(s -> {
+				int n = 0;
+				for (ImportRow row : rows) {
+					n += purchases.record(command(job, row)).created() ? 1 : 0;
+				}
+				return n;
+			});
+			progress.imported += created;
+			progress.duplicate += rows.size() - created;
+		}
+		catch (KrugException | DataAccessException ex) {
+			rows.forEach(row -> recordOne(job, row, progress));
+		}
+	}
+
+	private void recordOne(ImportRecord job, ImportRow row, Progress progress) {
+		try {
+			ExternalPurchase purchase = purchases.record(command(job, row));
+			if (purchase.created()) {
+				progress.imported++;
+			}
+			else {
+				progress.duplicate++;
+			}
+		}
+		catch (DuplicateKeyException ex) {
+			progress.duplicate++;
+		}
+		catch (KrugException ex) {
+			progress.reject(new RowParser.Rejected(row.line(), ex.error().code() + ": " + ex.getMessage(), row.raw()));
+		}
+	}
+
+	private RecordPurchase command(ImportRecord job, ImportRow row) {
+		return new RecordPurchase(job.businessId(), new Customer.ByPhone(row.phone()), row.amount(), row.category(),
+				row.description(), row.externalId(), row.occurredAt().truncatedTo(ChronoUnit.MICROS), null, false, null,
+				CHANNEL, job.actor());
+	}
+
+	/** Counters of one run, and the rejections not yet written. */
+	private static final class Progress {
+
+		long read;
+
+		long imported;
+
+		long duplicate;
+
+		long rejected;
+
+		final List<RowParser.Rejected> pending = new ArrayList<>();
+
+		void reject(RowParser.Rejected rejection) {
+			rejected++;
+			pending.add(rejection);
+		}
+	}
+}

@@ -1,0 +1,159 @@
+package io.krug.integrations;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.krug.test.Fixtures;
+import io.krug.test.Http;
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+/** CSV and JSON-lines imports: detection of encodings, separators and headers; rejections; re-uploads. */
+class CsvImportTests extends IntegrationsTest {
+
+	static final Charset WINDOWS_1251 = Charset.forName("windows-1251");
+
+	String yesterday(String pattern) {
+		return LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC).minusDays(1)
+			.format(DateTimeFormatter.ofPattern(pattern));
+	}
+
+	Http.Response upload(byte[] file) {
+		String boundary = "krug-test-boundary";
+		ByteArrayOutputStream body = new ByteArrayOutputStream();
+		body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"sales.csv\""
+				+ "\r\nContent-Type: text/csv\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+		body.writeBytes(file);
+		body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+		return http.post("/api/v1/businesses/" + business + "/imports")
+			.bearer(admin)
+			.body("multipart/form-data; boundary=" + boundary, body.toByteArray())
+			.send();
+	}
+
+	/** Uploads the file, expects it queued, and waits for its job to finish. */
+	JsonNode imported(byte[] file) {
+		Http.Response queued = upload(file);
+		assertThat(queued.status()).as(queued.toString()).isEqualTo(202);
+		return finished(queued.text("import_id"));
+	}
+
+	JsonNode finished(String importId) {
+		String path = "/api/v1/businesses/" + business + "/imports/" + importId;
+		await().atMost(Duration.ofSeconds(60)).until(() -> {
+			String status = http.get(path).bearer(admin).send().json().path("status").asString();
+			return status.equals("completed") || status.equals("failed");
+		});
+		return http.get(path).bearer(admin).send().json();
+	}
+
+	@Test
+	void readsSemicolonsWindows1251AndRussianHeaders() {
+		String phone = memberPhone();
+		String csv = "Дата;Телефон клиента;Сумма;Описание;Номер чека\r\n" + yesterday("dd.MM.yyyy") + ";"
+				+ phone.replaceFirst("\\+7(\\d{3})(\\d{3})(\\d{2})(\\d{2})", "8 ($1) $2-$3-$4") + ";3 000,50;Маникюр;A-1\r\n";
+
+		JsonNode done = imported(csv.getBytes(WINDOWS_1251));
+
+		assertThat(done.path("status").asString()).isEqualTo("completed");
+		assertThat(done.path("imported").asLong()).isEqualTo(1);
+		JsonNode purchase = purchase("csv:A-1");
+		assertThat(purchase.path("amount").decimalValue()).isEqualByComparingTo("3000.50");
+		assertThat(purchase.path("description").asString()).isEqualTo("Маникюр");
+		assertThat(purchase.path("status").asString()).isEqualTo("recorded");
+		assertThat(purchase.path("channel").asString()).isEqualTo("import");
+	}
+
+	@Test
+	void readsTabsAndCommasWithEnglishHeadersInUtf8WithAByteOrderMark() {
+		String tabs = "\uFEFFdate\tcustomer_phone\tamount\tdescription\n" + yesterday("yyyy-MM-dd") + "\t"
+				+ Fixtures.phone() + "\t1200\tСтрижка\n";
+		String commas = "amount,date,phone,category\n\"1,5\"," + yesterday("yyyy-MM-dd") + " 14:30," + Fixtures.phone()
+				+ ",beauty_salon\n";
+
+		JsonNode tabbed = imported(tabs.getBytes(StandardCharsets.UTF_8));
+		JsonNode commaSeparated = imported(commas.getBytes(StandardCharsets.UTF_8));
+
+		assertThat(tabbed.path("imported").asLong()).isEqualTo(1);
+		assertThat(commaSeparated.path("imported").asLong()).as(commaSeparated.toString()).isEqualTo(1);
+		assertThat(purchases()).extracting(p -> p.path("description").asString(null)).contains("Стрижка");
+		assertThat(purchases()).extracting(p -> p.path("amount").decimalValue().stripTrailingZeros().toPlainString())
+			.contains("1.5", "1200");
+	}
+
+	@Test
+	void rejectsBadRowsWithTheirLineNumbersAndReasons() {
+		String day = yesterday("yyyy-MM-dd");
+		String csv = String.join("\n", "date,customer_phone,amount", day + "," + Fixtures.phone() + ",100",
+				day + ",not-a-phone,100", day + "," + Fixtures.phone() + ",-5", "yesterday," + Fixtures.phone() + ",100",
+				day + "," + Fixtures.phone() + ",", day + "," + Fixtures.phone() + ",250", "");
+
+		JsonNode done = imported(csv.getBytes(StandardCharsets.UTF_8));
+
+		assertThat(done.path("rows_read").asLong()).isEqualTo(6);
+		assertThat(done.path("imported").asLong()).isEqualTo(2);
+		assertThat(done.path("rejected").asLong()).isEqualTo(4);
+		assertThat(done.path("rejections")).extracting(r -> r.path("line").asLong()).containsExactly(3L, 4L, 5L, 6L);
+		assertThat(done.path("rejections").get(0).path("reason").asString()).startsWith("customer_phone");
+		assertThat(done.path("rejections").get(1).path("reason").asString()).startsWith("amount");
+		assertThat(done.path("rejections").get(2).path("reason").asString()).startsWith("date");
+		Http.Response rejected = http.get("/api/v1/businesses/" + business + "/imports/" + done.path("import_id")
+			.asString() + "/rejected.csv").bearer(admin).send();
+		assertThat(rejected.status()).isEqualTo(200);
+		List<String> lines = rejected.body().lines().toList();
+		assertThat(lines).hasSize(5);
+		assertThat(lines.get(0)).isEqualTo("line,reason,row");
+		assertThat(lines.get(1)).startsWith("3,customer_phone").endsWith(day + ",not-a-phone,100\"");
+	}
+
+	@Test
+	void reuploadingImportsNothingTwice() {
+		String day = yesterday("yyyy-MM-dd");
+		String first = "date,customer_phone,amount\n" + day + "," + Fixtures.phone() + ",100\n" + day + ","
+				+ Fixtures.phone() + ",200\n";
+		JsonNode done = imported(first.getBytes(StandardCharsets.UTF_8));
+
+		Http.Response same = upload(first.getBytes(StandardCharsets.UTF_8));
+		JsonNode overlapping = imported((first + day + "," + Fixtures.phone() + ",300\n").getBytes(StandardCharsets.UTF_8));
+
+		assertThat(same.status()).isEqualTo(200);
+		assertThat(same.text("import_id")).isEqualTo(done.path("import_id").asString());
+		assertThat(overlapping.path("imported").asLong()).isEqualTo(1);
+		assertThat(overlapping.path("duplicate").asLong()).isEqualTo(2);
+		assertThat(purchases()).hasSize(3);
+	}
+
+	@Test
+	void aFileWithoutTheRequiredColumnsFailsAsAWhole() {
+		JsonNode done = imported("date;phone;note\n2025-01-01;+79991234567;x\n".getBytes(StandardCharsets.UTF_8));
+
+		assertThat(done.path("status").asString()).isEqualTo("failed");
+		assertThat(done.path("error").asString()).startsWith("Missing columns: amount");
+		assertThat(purchases()).isEmpty();
+	}
+
+	@Test
+	void importsJsonLines() {
+		String lines = "{\"date\": \"" + yesterday("yyyy-MM-dd") + "\", \"customer_phone\": \"" + Fixtures.phone()
+				+ "\", \"amount\": 990, \"external_id\": \"j-1\"}\nnot json\n";
+		Http.Response queued = http.post("/api/v1/businesses/" + business + "/imports")
+			.bearer(admin)
+			.body("application/x-ndjson", lines.getBytes(StandardCharsets.UTF_8))
+			.send();
+		assertThat(queued.status()).as(queued.toString()).isEqualTo(202);
+
+		JsonNode done = finished(queued.text("import_id"));
+
+		assertThat(done.path("imported").asLong()).isEqualTo(1);
+		assertThat(done.path("rejections").get(0).path("line").asLong()).isEqualTo(2);
+		assertThat(purchase("csv:j-1").path("amount").decimalValue()).isEqualByComparingTo("990");
+	}
+}
