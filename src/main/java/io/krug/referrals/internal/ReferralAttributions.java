@@ -77,7 +77,8 @@ class ReferralAttributions {
 			log.info("Member {} joined with unknown referral code {}; not attributed", registered.memberId(), code);
 			return;
 		}
-		Instant at = registered.at();
+		// as stored (PostgreSQL keeps microseconds), so the friend's purchases at the same instant are not earlier
+		Instant at = registered.at().truncatedTo(ChronoUnit.MICROS);
 		ReferralCampaign campaign = campaigns.inForce(at).orElse(null);
 		Rejection rejection = rejection(registered, owner.get(), campaign, at);
 		Referral referral = new Referral(Ids.newId(), owner.get().memberId(), registered.memberId(), code,
