@@ -66,7 +66,7 @@ public class ReferralLeaderboards {
 
 	@Transactional
 	public LeaderboardView board(Period period, int limit, @Nullable UUID caller) {
-		Instant now = clock.instant();
+		Instant now = clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MICROS);
 		Instant computedAt = computedAt(period).filter(at -> at.plus(FRESH_FOR).isAfter(now)).orElse(null);
 		if (computedAt == null) {
 			compute(period, now);

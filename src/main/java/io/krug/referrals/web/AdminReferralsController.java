@@ -50,6 +50,7 @@ class AdminReferralsController {
 			from that device), cycle (the referrer was brought by the new member), monthly_limit (the referrer's \
 			rewarded referrals this month reached the campaign's limit), code_max_uses (the code's uses in the \
 			campaign).""")
+	@ApiResponse(responseCode = "200", description = "A page of referrals")
 	@ApiResponse(responseCode = "403", description = "forbidden")
 	@ApiResponse(responseCode = "422", description = "validation_failed")
 	ReferralList list(

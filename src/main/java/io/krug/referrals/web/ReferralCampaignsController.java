@@ -104,6 +104,7 @@ class ReferralCampaignsController {
 
 	@GetMapping
 	@Operation(summary = "List referral campaigns, latest start first")
+	@ApiResponse(responseCode = "200", description = "A page of campaigns")
 	@ApiResponse(responseCode = "403", description = "forbidden")
 	ReferralCampaignList list(@RequestParam(defaultValue = "50") @Min(1) @Max(200) int limit,
 			@RequestParam(defaultValue = "0") @Min(0) int offset) {
@@ -113,6 +114,7 @@ class ReferralCampaignsController {
 
 	@GetMapping("/{id}")
 	@Operation(summary = "A referral campaign")
+	@ApiResponse(responseCode = "200", description = "The campaign")
 	@ApiResponse(responseCode = "404", description = "campaign_not_found")
 	ReferralCampaign get(@PathVariable UUID id) {
 		return campaigns.get(id);
@@ -120,6 +122,7 @@ class ReferralCampaignsController {
 
 	@PutMapping("/{id}")
 	@Operation(summary = "Replace a referral campaign", description = "Applies to rewards not yet credited.")
+	@ApiResponse(responseCode = "200", description = "Replaced")
 	@ApiResponse(responseCode = "404", description = "campaign_not_found")
 	@ApiResponse(responseCode = "422", description = "validation_failed")
 	ReferralCampaign update(@PathVariable UUID id, @Valid @RequestBody ReferralCampaignRequest request) {
@@ -143,6 +146,7 @@ class ReferralCampaignsController {
 			conversion = first_purchases / registrations; invites_per_user = registrations / codes_shared; \
 			viral_coefficient K = invites_per_user × conversion; rewards_paid: bonuses credited less refunds' \
 			reversals; quota_units_granted; revenue: the referred members' purchases since joining, less refunds.""")
+	@ApiResponse(responseCode = "200", description = "The campaign's figures")
 	@ApiResponse(responseCode = "404", description = "campaign_not_found")
 	ReferralCampaignAnalytics.ReferralCampaignFigures analytics(@PathVariable UUID id) {
 		return analytics.of(id);
