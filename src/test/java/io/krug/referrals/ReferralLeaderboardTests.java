@@ -80,7 +80,9 @@ class ReferralLeaderboardTests extends ReferralTest {
 	}
 
 	private JsonNode board(Member caller, String period) {
-		Http.Response response = http.get("/api/v1/referrals/leaderboard?period=" + period).bearer(caller.token()).send();
+		Http.Response response = http.get("/api/v1/referrals/leaderboard?period=" + period)
+			.bearer(caller.token())
+			.send();
 		assertThat(response.status()).as(response.toString()).isEqualTo(200);
 		return response.json();
 	}

@@ -140,7 +140,8 @@ class ReferralRewardTests extends ReferralTest {
 
 		refund(purchase, "600.00");
 		assertThat(rewards(anna).get("purchase")).isEqualByComparingTo("0.00");
-		assertThat(rewards(anna).get("first_purchase")).as("the first-purchase bonus stays").isEqualByComparingTo("200");
+		assertThat(rewards(anna).get("first_purchase")).as("the first-purchase bonus stays")
+			.isEqualByComparingTo("200");
 		assertThat(available(anna)).isEqualByComparingTo("200.00");
 		assertThat(page(anna).path("bonus_earned").decimalValue()).isEqualByComparingTo("200.00");
 		ledgerIsConsistent();

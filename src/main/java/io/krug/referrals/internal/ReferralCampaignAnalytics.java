@@ -31,8 +31,8 @@ public class ReferralCampaignAnalytics {
 	}
 
 	/** The figures of one campaign. */
-	public record ReferralCampaignFigures(UUID campaignId, long codesIssued, long codesShared, long registrations, long rejected,
-			long firstPurchases, BigDecimal conversion, BigDecimal invitesPerUser, BigDecimal viralCoefficient,
+	public record ReferralCampaignFigures(UUID campaignId, long codesIssued, long codesShared, long registrations,
+			long rejected, long firstPurchases, BigDecimal conversion, BigDecimal invitesPerUser, BigDecimal viralCoefficient,
 			BigDecimal rewardsPaid, long quotaUnitsGranted, BigDecimal revenue) {
 	}
 
@@ -64,8 +64,8 @@ public class ReferralCampaignAnalytics {
 			.single();
 		BigDecimal conversion = ratio(counts.firstPurchases(), counts.registrations());
 		BigDecimal invites = ratio(counts.registrations(), counts.codesShared());
-		return new ReferralCampaignFigures(campaignId, issued, counts.codesShared(), counts.registrations(), counts.rejected(),
-				counts.firstPurchases(), conversion, invites, ratio(counts.firstPurchases(), counts.codesShared()),
+		return new ReferralCampaignFigures(campaignId, issued, counts.codesShared(), counts.registrations(),
+				counts.rejected(), counts.firstPurchases(), conversion, invites, ratio(counts.firstPurchases(), counts.codesShared()),
 				sum("""
 						SELECT coalesce(sum(w.amount - w.reversed), 0) FROM referrals.rewards w
 						JOIN referrals.referrals r ON r.id = w.referral_id
@@ -73,7 +73,8 @@ public class ReferralCampaignAnalytics {
 				sum("""
 						SELECT coalesce(sum(g.units), 0) FROM referrals.quota_grants g
 						JOIN referrals.referrals r ON r.id = g.referral_id
-						WHERE g.program_id = :program AND r.campaign_id = :campaign""", program, campaignId).longValue(),
+						WHERE g.program_id = :program AND r.campaign_id = :campaign""", program, campaignId)
+					.longValue(),
 				sum("""
 						SELECT coalesce(sum(p.amount - p.refunded), 0) FROM referrals.friend_purchases p
 						JOIN referrals.referrals r ON r.id = p.referral_id

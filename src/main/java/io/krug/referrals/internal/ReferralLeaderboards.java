@@ -82,15 +82,16 @@ public class ReferralLeaderboards {
 			.param("limit", limit)
 			.query((rs, n) -> {
 				UUID member = rs.getObject("member_id", UUID.class);
-				return new LeaderboardEntry(rs.getInt("rank"), ShortNames.of(identity.findMember(member)), rs.getLong("referrals"),
-						member.equals(caller));
+				return new LeaderboardEntry(rs.getInt("rank"), ShortNames.of(identity.findMember(member)),
+						rs.getLong("referrals"), member.equals(caller));
 			})
 			.list();
 		return new LeaderboardView(period.key(), computedAt, entries);
 	}
 
 	private Optional<Instant> computedAt(Period period) {
-		return jdbc.sql("SELECT computed_at FROM referrals.leaderboards WHERE program_id = :program AND period = :period")
+		return jdbc.sql("""
+				SELECT computed_at FROM referrals.leaderboards WHERE program_id = :program AND period = :period""")
 			.param("program", program())
 			.param("period", period.key())
 			.query(Timestamp.class)

@@ -112,8 +112,8 @@ class ReferralRewardStore {
 			.param("program", program())
 			.param("purchase", purchaseId)
 			.query((rs, n) -> new PurchaseReward(rs.getObject("id", UUID.class), rs.getObject("member_id", UUID.class),
-					rs.getBigDecimal("amount"), rs.getBigDecimal("reversed"), rs.getObject("transaction_id", UUID.class),
-					rs.getString("reward_key")))
+					rs.getBigDecimal("amount"), rs.getBigDecimal("reversed"),
+					rs.getObject("transaction_id", UUID.class), rs.getString("reward_key")))
 			.optional();
 	}
 
@@ -132,7 +132,9 @@ class ReferralRewardStore {
 			.param("at", Timestamp.from(at))
 			.update() == 1;
 		if (inserted) {
-			jdbc.sql("UPDATE referrals.rewards SET reversed = reversed + :amount WHERE program_id = :program AND id = :id")
+			jdbc.sql("""
+					UPDATE referrals.rewards SET reversed = reversed + :amount
+					WHERE program_id = :program AND id = :id""")
 				.param("amount", amount)
 				.param("program", program())
 				.param("id", rewardId)

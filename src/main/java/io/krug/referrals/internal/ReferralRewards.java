@@ -132,13 +132,14 @@ class ReferralRewards {
 		});
 	}
 
-	private void credit(Referral referral, ReferralCampaign campaign, String role, String trigger, @Nullable UUID purchase,
-			BigDecimal amount) {
+	private void credit(Referral referral, ReferralCampaign campaign, String role, String trigger,
+			@Nullable UUID purchase, BigDecimal amount) {
 		if (amount.signum() <= 0) {
 			return;
 		}
 		UUID member = FRIEND.equals(role) ? referral.referredId() : referral.referrerId();
-		String key = "referral:" + referral.id() + ":" + role + ":" + trigger + (purchase == null ? "" : ":" + purchase);
+		String key = "referral:" + referral.id() + ":" + role + ":" + trigger
+				+ (purchase == null ? "" : ":" + purchase);
 		UUID rewardId = Ids.newId();
 		Instant now = clock.instant();
 		if (!store.claim(rewardId, referral.id(), member, role, trigger, purchase, amount, key, now)) {

@@ -63,6 +63,7 @@ class MemberReferralsController {
 			@Pattern(regexp = "week|month|all", message = "must be week, month or all") String period,
 			@RequestParam(defaultValue = "10") @Min(1) @Max(100) int limit) {
 		KrugPrincipal caller = KrugPrincipal.require();
-		return leaderboards.board(ReferralLeaderboards.Period.valueOf(period.toUpperCase(java.util.Locale.ROOT)), limit, caller.isMember() ? caller.id() : null);
+		var which = ReferralLeaderboards.Period.valueOf(period.toUpperCase(java.util.Locale.ROOT));
+		return leaderboards.board(which, limit, caller.isMember() ? caller.id() : null);
 	}
 }

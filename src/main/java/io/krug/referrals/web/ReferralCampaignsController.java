@@ -56,7 +56,8 @@ class ReferralCampaignsController {
 
 	private final ReferralProperties properties;
 
-	ReferralCampaignsController(ReferralCampaigns campaigns, ReferralCampaignAnalytics analytics, ReferralProperties properties) {
+	ReferralCampaignsController(ReferralCampaigns campaigns, ReferralCampaignAnalytics analytics,
+			ReferralProperties properties) {
 		this.campaigns = campaigns;
 		this.analytics = analytics;
 		this.properties = properties;
@@ -65,15 +66,18 @@ class ReferralCampaignsController {
 	record ReferralCampaignRequest(@NotBlank @Size(max = 200) @Schema(example = "Приведи подругу") String name,
 			@NotNull @Schema(example = "2026-12-01T00:00:00Z") Instant startsAt,
 			@Nullable @Schema(description = "Open-ended when absent") Instant endsAt,
-			@Nullable @Positive @Schema(description = "ReferralAttributions one code may bring in the campaign; unlimited "
+			@Nullable @Positive @Schema(description = "Attributions one code may bring in the campaign; unlimited "
 					+ "when absent") Integer maxUsesPerCode,
 			@Nullable @Positive @Max(10_000) @Schema(description = "Rewarded referrals per referrer per calendar "
-					+ "month; krug.referrals.default-monthly-limit (20) when absent", example = "20") Integer monthlyLimit,
-			@Nullable @Min(0) @Max(365) @Schema(description = "Days bonuses stay pending; 0 when absent") Integer holdDays,
+					+ "month; krug.referrals.default-monthly-limit (20) when absent", example = "20")
+			Integer monthlyLimit,
+			@Nullable @Min(0) @Max(365) @Schema(description = "Days bonuses stay pending; 0 when absent")
+			Integer holdDays,
 			@NotNull @Valid ReferralRewardsRequest rewards) {
 	}
 
-	record ReferralRewardsRequest(@Nullable @DecimalMin("0") @Digits(integer = 15, fraction = 2) @Schema(example = "100")
+	record ReferralRewardsRequest(
+			@Nullable @DecimalMin("0") @Digits(integer = 15, fraction = 2) @Schema(example = "100")
 			BigDecimal referrerOnRegistration,
 			@Nullable @DecimalMin("0") @Digits(integer = 15, fraction = 2) @Schema(example = "50")
 			BigDecimal friendOnRegistration,
