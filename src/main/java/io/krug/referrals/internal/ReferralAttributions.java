@@ -52,8 +52,8 @@ class ReferralAttributions {
 	private final ApplicationEventPublisher events;
 
 	ReferralAttributions(ReferralCodes codes, ReferralStore referrals, ReferralCampaigns campaigns,
-			ReferralRewards rewards, IdentityApi identity, MemberBadges badges, Programs programs, ReferralProperties properties,
-			ApplicationEventPublisher events) {
+			ReferralRewards rewards, IdentityApi identity, MemberBadges badges, Programs programs,
+			ReferralProperties properties, ApplicationEventPublisher events) {
 		this.codes = codes;
 		this.referrals = referrals;
 		this.campaigns = campaigns;

@@ -32,8 +32,8 @@ public class ReferralCampaignAnalytics {
 
 	/** The figures of one campaign. */
 	public record ReferralCampaignFigures(UUID campaignId, long codesIssued, long codesShared, long registrations,
-			long rejected, long firstPurchases, BigDecimal conversion, BigDecimal invitesPerUser, BigDecimal viralCoefficient,
-			BigDecimal rewardsPaid, long quotaUnitsGranted, BigDecimal revenue) {
+			long rejected, long firstPurchases, BigDecimal conversion, BigDecimal invitesPerUser,
+			BigDecimal viralCoefficient, BigDecimal rewardsPaid, long quotaUnitsGranted, BigDecimal revenue) {
 	}
 
 	private record Counts(long codesShared, long registrations, long rejected, long firstPurchases) {
@@ -65,7 +65,8 @@ public class ReferralCampaignAnalytics {
 		BigDecimal conversion = ratio(counts.firstPurchases(), counts.registrations());
 		BigDecimal invites = ratio(counts.registrations(), counts.codesShared());
 		return new ReferralCampaignFigures(campaignId, issued, counts.codesShared(), counts.registrations(),
-				counts.rejected(), counts.firstPurchases(), conversion, invites, ratio(counts.firstPurchases(), counts.codesShared()),
+				counts.rejected(), counts.firstPurchases(), conversion, invites,
+				ratio(counts.firstPurchases(), counts.codesShared()),
 				sum("""
 						SELECT coalesce(sum(w.amount - w.reversed), 0) FROM referrals.rewards w
 						JOIN referrals.referrals r ON r.id = w.referral_id
