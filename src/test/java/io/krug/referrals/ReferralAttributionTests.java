@@ -162,6 +162,39 @@ class ReferralAttributionTests extends ReferralTest {
 		assertThat(page.status()).as(page.toString()).isEqualTo(403);
 	}
 
+	@Test
+	void aReferralLinkShowsWhoInvitesAndTheFriendsOfferWithoutCredentials() {
+		campaign(Map.of("friend_on_registration", 50, "quota_units", 1, "quota_name", "letters"), Map.of());
+		Member anna = member(Map.of("first_name", "Анна", "last_name", "Котова"));
+
+		Http.Response landing = http.get("/api/v1/referrals/" + code(anna)).program(program.slug()).send();
+		Http.Response unknown = http.get("/api/v1/referrals/NOSUCH42").program(program.slug()).send();
+
+		assertThat(landing.status()).as(landing.toString()).isEqualTo(200);
+		assertThat(landing.text("referrer_name")).isEqualTo("Анна К.");
+		assertThat(landing.json().path("offer").path("bonus_on_registration").decimalValue())
+			.isEqualByComparingTo("50");
+		assertThat(landing.json().path("offer").path("quota_units").asInt()).isEqualTo(1);
+		assertThat(unknown.status()).as(unknown.toString()).isEqualTo(404);
+		assertThat(unknown.text("code")).isEqualTo("referral_code_not_found");
+		assertThat(http.get("/api/v1/referrals/leaderboard").program(program.slug()).send().status())
+			.as("the leaderboard still needs credentials")
+			.isEqualTo(401);
+	}
+
+	@Test
+	void anErasedMembersCodeNoLongerBringsAnyone() {
+		Member anna = member();
+		String code = code(anna);
+
+		Http.Response erased = http.delete("/api/v1/users/me").bearer(anna.token()).send();
+		assertThat(erased.status()).as(erased.toString()).isIn(200, 204);
+
+		Http.Response refused = fixtures.register(program, Fixtures.phone(), Map.of("referral_code", code));
+		assertThat(refused.status()).as(refused.toString()).isEqualTo(422);
+		assertThat(refused.text("code")).isEqualTo("referral_code_invalid");
+	}
+
 	private long attributed(Member referrer) {
 		return inProgram(program, () -> jdbc.sql("""
 				SELECT count(*) FROM referrals.referrals WHERE referrer_id = :m AND status = 'attributed'""")

@@ -2,7 +2,10 @@ package io.krug.referrals.web;
 
 import io.krug.identity.KrugPrincipal;
 import io.krug.referrals.internal.ReferralLeaderboards;
+import io.krug.platform.tenancy.Programs;
+import io.krug.platform.tenancy.TenantContext;
 import io.krug.referrals.internal.MemberReferrals;
+import io.krug.referrals.internal.ReferralLanding;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
@@ -12,7 +15,10 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Pattern;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.validation.annotation.Validated;
+import org.jspecify.annotations.Nullable;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -30,9 +36,16 @@ class MemberReferralsController {
 
 	private final ReferralLeaderboards leaderboards;
 
-	MemberReferralsController(MemberReferrals referrals, ReferralLeaderboards leaderboards) {
+	private final ReferralLanding landing;
+
+	private final Programs programs;
+
+	MemberReferralsController(MemberReferrals referrals, ReferralLeaderboards leaderboards, ReferralLanding landing,
+			Programs programs) {
 		this.referrals = referrals;
 		this.leaderboards = leaderboards;
+		this.landing = landing;
+		this.programs = programs;
 	}
 
 	@GetMapping("/api/v1/users/me/referrals")
@@ -65,5 +78,17 @@ class MemberReferralsController {
 		KrugPrincipal caller = KrugPrincipal.require();
 		var which = ReferralLeaderboards.Period.valueOf(period.toUpperCase(java.util.Locale.ROOT));
 		return leaderboards.board(which, limit, caller.isMember() ? caller.id() : null);
+	}
+
+	@GetMapping("/api/v1/referrals/{code}")
+	@Operation(summary = "A referral link's invitation (public)",
+			description = "For the landing page of a referral link, without credentials: the referrer's short name "
+					+ "and what the friend gets under the campaign in force (offer is absent without one). The "
+					+ "program comes from the X-Krug-Program header (the default program when absent).")
+	@ApiResponse(responseCode = "200", description = "The invitation")
+	@ApiResponse(responseCode = "404", description = "referral_code_not_found, program_not_found")
+	ReferralLanding.Invitation invitation(@PathVariable String code,
+			@RequestHeader(name = "X-Krug-Program", required = false) @Nullable String program) {
+		return TenantContext.call(programs.resolve(program).id(), () -> landing.invitation(code));
 	}
 }
