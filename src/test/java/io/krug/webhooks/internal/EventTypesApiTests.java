@@ -20,7 +20,8 @@ class EventTypesApiTests extends ApiTest {
 		assertThat(types.valueStream().map(t -> t.path("name").asString()).toList()).containsExactly("badge.awarded", "bonuses.earned",
 				"bonuses.expired", "business.deactivated", "business.joined", "event.checked_in",
 				"event.proposal.approved", "event.registration.confirmed", "event.registration.promoted",
-				"member.erased", "member.registered", "purchase.recorded", "purchase.refunded", "tier.changed");
+				"member.erased", "member.registered", "purchase.recorded", "purchase.refunded", "referral.attributed",
+				"referral.rewarded", "tier.changed");
 		for (JsonNode type : types) {
 			assertThat(type.path("description").asString()).isNotBlank();
 			assertThat(type.path("schema").path("type").asString()).isEqualTo("object");
