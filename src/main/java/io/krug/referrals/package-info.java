@@ -3,7 +3,8 @@
  * campaigns and their rewards, the leaderboard and campaign analytics.
  */
 @ApplicationModule(displayName = "Referrals",
-		allowedDependencies = { "platform", "identity", "ledger", "loyalty", "loyalty :: purchases", "webhooks" })
+		allowedDependencies = { "platform", "identity", "ledger", "loyalty", "loyalty :: purchases",
+				"loyalty :: badges", "webhooks" })
 @NullMarked
 package io.krug.referrals;
 

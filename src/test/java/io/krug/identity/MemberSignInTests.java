@@ -29,7 +29,7 @@ class MemberSignInTests extends ApiTest {
 		String phone = "8 (999) 123-45-67";
 		String code = fixtures.loginCode(program, "+79991234567");
 		var registered = post("/api/v1/auth/register").json(Map.of("phone", phone, "code", code, "first_name", "Анна",
-				"last_name", "Смирнова", "email", "anna@example.com", "referral_code", "MARIA123",
+				"last_name", "Смирнова", "email", "anna@example.com",
 				"consent_personal_data", true, "marketing_consent", true)).send();
 		assertThat(registered.status()).as(registered.toString()).isEqualTo(201);
 		assertThat(registered.text("status")).isEqualTo("insider");

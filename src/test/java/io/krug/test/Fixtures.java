@@ -105,16 +105,25 @@ public final class Fixtures {
 	}
 
 	public JsonNode member(Program program, String phone) {
-		String code = loginCode(program, phone);
-		Http.Response registered = http.post("/api/v1/auth/register")
-			.program(program.slug())
-			.json(java.util.Map.of("phone", phone, "code", code, "first_name", "Анна", "last_name", "Смирнова",
-					"consent_personal_data", true))
-			.send();
+		return member(program, phone, java.util.Map.of());
+	}
+
+	/** Registers a member with extra registration fields (referral_code, device_fingerprint, first_name, …). */
+	public JsonNode member(Program program, String phone, java.util.Map<String, ?> extra) {
+		Http.Response registered = register(program, phone, extra);
 		if (registered.status() != 201) {
 			throw new IllegalStateException("register failed: " + registered);
 		}
 		return registered.json();
+	}
+
+	/** Sends the registration with a fresh SMS code and returns the response, whatever it is. */
+	public Http.Response register(Program program, String phone, java.util.Map<String, ?> extra) {
+		String code = loginCode(program, phone);
+		var body = new java.util.HashMap<String, Object>(java.util.Map.of("phone", phone, "code", code, "first_name",
+				"Анна", "last_name", "Смирнова", "consent_personal_data", true));
+		body.putAll(extra);
+		return http.post("/api/v1/auth/register").program(program.slug()).json(body).send();
 	}
 
 	public String memberToken(Program program) {

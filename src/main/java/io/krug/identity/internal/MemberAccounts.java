@@ -4,6 +4,7 @@ import io.krug.identity.IdentityError;
 import io.krug.identity.MemberErased;
 import io.krug.identity.MemberRegistered;
 import io.krug.identity.MemberStatus;
+import io.krug.identity.RegistrationCheck;
 import io.krug.identity.TokenPair;
 import io.krug.platform.tenancy.ProgramId;
 import io.krug.platform.tenancy.TenantContext;
@@ -40,9 +41,13 @@ public class MemberAccounts {
 
 	private final TransactionTemplate tx;
 
+	private final java.util.List<RegistrationCheck> checks;
+
 	MemberAccounts(MemberRepository members, LoginCodes codes, Sessions sessions, PhoneNumbers phones,
-			ProgramSecurity settings, ApplicationEventPublisher events, Clock clock, TransactionTemplate tx) {
+			ProgramSecurity settings, ApplicationEventPublisher events, Clock clock, TransactionTemplate tx,
+			java.util.List<RegistrationCheck> checks) {
 		this.tx = tx;
+		this.checks = checks;
 		this.members = members;
 		this.codes = codes;
 		this.sessions = sessions;
@@ -76,6 +81,7 @@ public class MemberAccounts {
 		}
 		String phone = phones.normalize(r.phone());
 		UUID codeId = codes.check(phone, r.code());
+		checks.forEach(c -> c.check(phone, r.referralCode(), r.deviceFingerprint()));
 		Instant now = clock.instant();
 		var profile = new MemberRepository.Profile(r.firstName(), r.lastName(), blankToNull(r.email()), r.birthDate(),
 				r.city(), null);

@@ -113,7 +113,8 @@ class AuthController {
 					+ "program.")
 	@ApiResponse(responseCode = "201", description = "Registered and logged in")
 	@ApiResponse(responseCode = "409", description = "already_registered or email_taken")
-	@ApiResponse(responseCode = "422", description = "validation_failed, consent_required, invalid_code, invalid_phone")
+	@ApiResponse(responseCode = "422", description = "validation_failed, consent_required, invalid_code, "
+			+ "invalid_phone, referral_code_invalid (no member of the program has the referral code)")
 	RegisterResponse register(@Valid @RequestBody RegisterRequest r) {
 		delivery.checkVerify(r.phone());
 		var registered = accounts.register(new MemberAccounts.Registration(r.phone(), r.code(), r.firstName(),

@@ -21,7 +21,8 @@ class EventTypesApiTests extends ApiTest {
 				"access_token.issued", "badge.awarded", "bonuses.earned", "bonuses.expired", "bundle.purchased",
 				"business.deactivated", "business.joined", "coupon.redeemed", "event.checked_in",
 				"event.proposal.approved", "event.registration.confirmed", "event.registration.promoted",
-				"member.erased", "member.registered", "purchase.recorded", "purchase.refunded", "tier.changed");
+				"member.erased", "member.registered", "purchase.recorded", "purchase.refunded", "referral.attributed",
+				"referral.rewarded", "tier.changed");
 		for (JsonNode type : types) {
 			assertThat(type.path("description").asString()).isNotBlank();
 			assertThat(type.path("schema").path("type").asString()).isEqualTo("object");
