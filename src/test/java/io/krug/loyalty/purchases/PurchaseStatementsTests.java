@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.regex.Pattern;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -118,15 +119,18 @@ class PurchaseStatementsTests extends PurchaseTest {
 	}
 
 	/**
-	 * The statements up to and including the first that starts with {@code last}, without the rows Spring Modulith
-	 * writes for other modules' asynchronous listeners of the purchase's events: one per listener, the listeners'
-	 * cost rather than the pipeline's (logged above with everything else).
+	 * The statements up to and including the first that starts with {@code last}, without those of other modules'
+	 * listeners of the purchase's events (referrals, rewards, notifications, webhooks, and the rows Spring Modulith
+	 * writes for asynchronous listeners): the listeners' cost, not the pipeline's; the log above shows everything.
 	 */
+	private static final Pattern LISTENERS = Pattern
+		.compile("platform\\.EVENT_PUBLICATION|\\b(referrals|rewards|notifications|webhooks)\\.");
+
 	private static List<String> upTo(List<String> statements, String last) {
 		int end = statements.indexOf(statements.stream().filter(s -> s.startsWith(last)).findFirst().orElseThrow());
 		return statements.subList(0, end + 1)
 			.stream()
-			.filter(s -> !s.startsWith("INSERT INTO platform.EVENT_PUBLICATION"))
+			.filter(s -> !LISTENERS.matcher(s).find())
 			.toList();
 	}
 }
