@@ -51,4 +51,34 @@ class TemplateRendererTests {
 		assertThatThrownBy(() -> renderer.render("a\nb\n{% if x %}open", Map.of()))
 			.isInstanceOfSatisfying(TemplateRenderer.TemplateInvalid.class, e -> assertThat(e.line()).isEqualTo(3));
 	}
+
+	@Test
+	void whatOneTemplateSetsNeverReachesTheNext() throws Exception {
+		assertThat(renderer.render("{% set leaked = 'yes' %}{% macro m() %}macro{% endmacro %}{{ m() }}", Map.of()))
+			.isEqualTo("macro");
+		assertThat(renderer.render("[{{ leaked }}]", Map.of())).isEqualTo("[]");
+		assertThatThrownBy(() -> renderer.render("{{ m() }}", Map.of()))
+			.isInstanceOf(TemplateRenderer.TemplateInvalid.class)
+			.hasMessageContaining("'m'");
+		var pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+		try {
+			var renders = new java.util.ArrayList<java.util.concurrent.Future<String>>();
+			for (int i = 0; i < 200; i++) {
+				String value = "v" + i;
+				renders.add(pool.submit(() -> renderer.render("{% set x = name %}{{ x }}", Map.of("name", value))));
+			}
+			for (int i = 0; i < 200; i++) {
+				assertThat(renders.get(i).get()).isEqualTo("v" + i);
+			}
+		}
+		finally {
+			pool.shutdown();
+		}
+	}
+
+	@Test
+	void aTrailingNewlineIsDroppedAsJinjaDoes() {
+		assertThat(renderer.render("line\n", Map.of())).isEqualTo("line");
+		assertThat(renderer.render("line\n\n", Map.of())).isEqualTo("line\n");
+	}
 }
