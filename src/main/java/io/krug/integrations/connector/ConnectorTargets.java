@@ -7,6 +7,7 @@ import java.net.UnknownHostException;
 import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
+import org.springframework.web.client.RestClient;
 
 /**
  * Keeps connectors away from the service's own network (SSRF through a business owner's {@code base_url}): unless
@@ -43,6 +44,17 @@ public class ConnectorTargets {
 		catch (UnknownHostException ex) {
 			throw new ConnectorException(ConnectorException.Kind.UNAVAILABLE, "The host of base_url does not resolve");
 		}
+	}
+
+	/**
+	 * {@code builder} with this check before every request it sends, whatever the connector builds the URL from
+	 * ({@code base_url}, a webhook URL secret, a link the system returned for the next page).
+	 */
+	public RestClient.Builder guard(RestClient.Builder builder) {
+		return builder.clone().requestInterceptor((request, body, execution) -> {
+			check(request.getURI());
+			return execution.execute(request, body);
+		});
 	}
 
 	private static boolean uniqueLocal(InetAddress address) {

@@ -2,16 +2,13 @@ package io.krug.integrations.connector.bitrix24;
 
 import io.krug.integrations.connector.ConnectorException;
 import io.krug.integrations.connector.ConnectorException.Kind;
+import io.krug.integrations.connector.RetryAfter;
 import io.krug.platform.logging.Masking;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.ZonedDateTime;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
 import java.util.Map;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
@@ -100,7 +97,7 @@ final class Bitrix24Client {
 				+ detail(description);
 		if (RATE_LIMIT_ERROR.equals(error) || status == 429) {
 			return new ConnectorException(Kind.RATE_LIMITED, message,
-					retryAfter(headers.getFirst(HttpHeaders.RETRY_AFTER)), null);
+					RetryAfter.parse(headers.getFirst(HttpHeaders.RETRY_AFTER), clock), null);
 		}
 		if ((error != null && AUTH_ERRORS.contains(error)) || status == 401 || status == 403) {
 			return new ConnectorException(Kind.AUTH, message);
@@ -118,25 +115,6 @@ final class Bitrix24Client {
 		}
 		catch (JacksonException ex) {
 			return null;
-		}
-	}
-
-	private @Nullable Duration retryAfter(@Nullable String value) {
-		if (value == null || value.isBlank()) {
-			return null;
-		}
-		try {
-			return Duration.ofSeconds(Long.parseLong(value.strip()));
-		}
-		catch (NumberFormatException notSeconds) {
-			try {
-				Instant at = ZonedDateTime.parse(value.strip(), DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();
-				Duration wait = Duration.between(clock.instant(), at);
-				return wait.isNegative() ? Duration.ZERO : wait;
-			}
-			catch (DateTimeParseException notADate) {
-				return null;
-			}
 		}
 	}
 

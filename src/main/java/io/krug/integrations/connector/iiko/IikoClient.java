@@ -2,6 +2,7 @@ package io.krug.integrations.connector.iiko;
 
 import io.krug.integrations.connector.ConnectorException;
 import io.krug.integrations.connector.ConnectorException.Kind;
+import io.krug.integrations.connector.RetryAfter;
 import io.krug.platform.crypto.Hashing;
 import io.krug.platform.logging.Masking;
 import java.net.URI;
@@ -10,9 +11,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZonedDateTime;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.jspecify.annotations.Nullable;
@@ -117,7 +115,7 @@ final class IikoClient {
 		}
 		if (status == 429) {
 			throw new ConnectorException(Kind.RATE_LIMITED, what,
-					retryAfter(answer.headers().getFirst(HttpHeaders.RETRY_AFTER)), null);
+					RetryAfter.parse(answer.headers().getFirst(HttpHeaders.RETRY_AFTER), clock), null);
 		}
 		if (status == 408 || status >= 500) {
 			throw new ConnectorException(Kind.UNAVAILABLE, what);
@@ -138,25 +136,6 @@ final class IikoClient {
 		}
 		catch (JacksonException ex) {
 			return null;
-		}
-	}
-
-	private @Nullable Duration retryAfter(@Nullable String value) {
-		if (value == null || value.isBlank()) {
-			return null;
-		}
-		try {
-			return Duration.ofSeconds(Long.parseLong(value.strip()));
-		}
-		catch (NumberFormatException notSeconds) {
-			try {
-				Instant at = ZonedDateTime.parse(value.strip(), DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();
-				Duration wait = Duration.between(clock.instant(), at);
-				return wait.isNegative() ? Duration.ZERO : wait;
-			}
-			catch (DateTimeParseException notADate) {
-				return null;
-			}
 		}
 	}
 

@@ -2,6 +2,7 @@ package io.krug.integrations.connector.onec;
 
 import io.krug.integrations.connector.ConnectorException;
 import io.krug.integrations.connector.ConnectorException.Kind;
+import io.krug.integrations.connector.RetryAfter;
 import io.krug.platform.logging.Masking;
 import java.io.IOException;
 import java.net.URI;
@@ -9,10 +10,6 @@ import java.net.http.HttpClient;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.ZonedDateTime;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -73,7 +70,7 @@ final class ODataClient {
 		}
 		if (status == 429) {
 			throw new ConnectorException(Kind.RATE_LIMITED, "1C asked to slow down (HTTP 429)",
-					retryAfter(headers.getFirst(HttpHeaders.RETRY_AFTER)), null);
+					RetryAfter.parse(headers.getFirst(HttpHeaders.RETRY_AFTER), clock), null);
 		}
 		if (status >= 500) {
 			throw new ConnectorException(Kind.UNAVAILABLE, "1C failed (HTTP " + status + ")" + detail(body));
@@ -87,25 +84,6 @@ final class ODataClient {
 		}
 		catch (JacksonException ex) {
 			throw new ConnectorException(Kind.MALFORMED, "1C answered something that is not JSON");
-		}
-	}
-
-	private @Nullable Duration retryAfter(@Nullable String value) {
-		if (value == null || value.isBlank()) {
-			return null;
-		}
-		try {
-			return Duration.ofSeconds(Long.parseLong(value.strip()));
-		}
-		catch (NumberFormatException notSeconds) {
-			try {
-				Instant at = ZonedDateTime.parse(value.strip(), DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();
-				Duration wait = Duration.between(clock.instant(), at);
-				return wait.isNegative() ? Duration.ZERO : wait;
-			}
-			catch (DateTimeParseException notADate) {
-				return null;
-			}
 		}
 	}
 

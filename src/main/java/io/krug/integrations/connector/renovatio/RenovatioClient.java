@@ -2,16 +2,13 @@ package io.krug.integrations.connector.renovatio;
 
 import io.krug.integrations.connector.ConnectorException;
 import io.krug.integrations.connector.ConnectorException.Kind;
+import io.krug.integrations.connector.RetryAfter;
 import io.krug.platform.logging.Masking;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.ZonedDateTime;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpHeaders;
@@ -83,7 +80,7 @@ final class RenovatioClient {
 		}
 		if (status == 429) {
 			throw new ConnectorException(Kind.RATE_LIMITED, "Renovatio asked to slow down (HTTP 429)",
-					retryAfter(headers.getFirst(HttpHeaders.RETRY_AFTER)), null);
+					RetryAfter.parse(headers.getFirst(HttpHeaders.RETRY_AFTER), clock), null);
 		}
 		if (status >= 500) {
 			throw new ConnectorException(Kind.UNAVAILABLE, "Renovatio failed (HTTP " + status + ")");
@@ -118,25 +115,6 @@ final class RenovatioClient {
 		}
 		catch (JacksonException ex) {
 			return null;
-		}
-	}
-
-	private @Nullable Duration retryAfter(@Nullable String value) {
-		if (value == null || value.isBlank()) {
-			return null;
-		}
-		try {
-			return Duration.ofSeconds(Long.parseLong(value.strip()));
-		}
-		catch (NumberFormatException notSeconds) {
-			try {
-				Instant at = ZonedDateTime.parse(value.strip(), DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();
-				Duration wait = Duration.between(clock.instant(), at);
-				return wait.isNegative() ? Duration.ZERO : wait;
-			}
-			catch (DateTimeParseException notADate) {
-				return null;
-			}
 		}
 	}
 
