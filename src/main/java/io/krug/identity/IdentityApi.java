@@ -1,6 +1,9 @@
 package io.krug.identity;
 
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 import java.util.UUID;
@@ -12,6 +15,18 @@ public interface IdentityApi {
 
 	/** Finds an active member by phone, in any format libphonenumber can read (normalized to E.164 first). */
 	Optional<MemberSummary> findMemberByPhone(String phone);
+
+	/**
+	 * The active members among the given E.164 phones, keyed by phone, in one query (bulk imports); a phone of no
+	 * active member is left out.
+	 */
+	default Map<String, MemberSummary> findMembersByPhones(Collection<String> phones) {
+		Map<String, MemberSummary> found = new HashMap<>();
+		for (String phone : phones) {
+			findMemberByPhone(phone).ifPresent(member -> found.put(phone, member));
+		}
+		return found;
+	}
 
 	/**
 	 * The E.164 phones of the program's active members, for matching the hashed phones that medical systems send

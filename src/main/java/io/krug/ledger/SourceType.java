@@ -6,7 +6,7 @@ import java.util.Locale;
 public enum SourceType {
 
 	PURCHASE, REFUND, ADJUSTMENT, EXPIRY, RELEASE, TRANSFER, REFERRAL, REWARD, PROMOTION, EVENT,
-	DEPOSIT, BUNDLE, ACCESS_TOKEN;
+	DEPOSIT, BUNDLE, ACCESS_TOKEN, IMPORT;
 
 	public String key() {
 		return name().toLowerCase(Locale.ROOT);

@@ -27,6 +27,17 @@ public interface PartnersApi {
 	 */
 	BigDecimal promotionMultiplier(UUID businessId, Instant at);
 
+	/**
+	 * {@link #promotionMultiplier} at each of the given instants, in one query (bulk imports).
+	 */
+	default Map<Instant, BigDecimal> promotionMultipliers(UUID businessId, Collection<Instant> at) {
+		Map<Instant, BigDecimal> multipliers = new java.util.HashMap<>();
+		for (Instant instant : at) {
+			multipliers.computeIfAbsent(instant, i -> promotionMultiplier(businessId, i));
+		}
+		return multipliers;
+	}
+
 	/** Names of the given businesses that exist in the current program, in one query. */
 	Map<UUID, String> businessNames(Collection<UUID> ids);
 

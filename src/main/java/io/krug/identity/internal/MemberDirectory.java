@@ -157,6 +157,19 @@ public class MemberDirectory implements IdentityApi {
 
 	@Override
 	@Transactional(readOnly = true)
+	public java.util.Map<String, MemberSummary> findMembersByPhones(java.util.Collection<String> phones) {
+		java.util.Map<String, MemberSummary> found = new java.util.HashMap<>();
+		for (MemberRecord member : members.findByPhones(TenantContext.require(), phones)) {
+			if (member.active()) {
+				MemberSummary summary = member.summary();
+				found.put(java.util.Objects.requireNonNull(summary.phone()), summary);
+			}
+		}
+		return found;
+	}
+
+	@Override
+	@Transactional(readOnly = true)
 	public boolean hasMarketingConsent(UUID memberId) {
 		return members.findById(TenantContext.require(), memberId)
 			.map(m -> m.active() && m.marketingConsent())

@@ -45,6 +45,19 @@ public class MemberRepository {
 			.optional();
 	}
 
+	/** The members with the given E.164 phones, in one query. */
+	public List<MemberRecord> findByPhones(ProgramId program, java.util.Collection<String> phones) {
+		if (phones.isEmpty()) {
+			return List.of();
+		}
+		return jdbc
+			.sql("SELECT " + MemberRecord.COLUMNS + " FROM identity.members WHERE program_id = :p AND phone IN (:phones)")
+			.param("p", program.value())
+			.param("phones", List.copyOf(phones))
+			.query(MemberRecord::map)
+			.list();
+	}
+
 	public List<String> activePhones(ProgramId program) {
 		return jdbc.sql("SELECT phone FROM identity.members WHERE program_id = :p AND is_active AND phone IS NOT NULL")
 			.param("p", program.value())

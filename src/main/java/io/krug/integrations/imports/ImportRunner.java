@@ -4,6 +4,8 @@ import io.krug.identity.IdentityApi;
 import io.krug.loyalty.purchases.Customer;
 import io.krug.loyalty.purchases.ExternalPurchase;
 import io.krug.loyalty.purchases.ExternalPurchases;
+import io.krug.loyalty.purchases.ImportedPurchase;
+import io.krug.loyalty.purchases.PurchaseImports;
 import io.krug.loyalty.purchases.RecordPurchase;
 import io.krug.platform.tenancy.Programs;
 import io.krug.platform.tenancy.TenantContext;
@@ -31,11 +33,11 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Runs an import: streams the stored file (detecting its encoding and separator), checks each row, and records the
- * rows in batches of {@code krug.imports.batch-size} (200) through the purchase pipeline. A batch first asks which
- * of its external ids were recorded before (those are duplicates, recorded nothing), then records the rest in one
- * transaction; if any row of it fails, the batch is rolled back and its rows are recorded one transaction each, so
- * the failing row is rejected with its reason and the others are recorded. Progress and rejections are written
- * after each batch. Memory stays constant: one chunk of the file and one batch of rows.
+ * rows in batches of {@code krug.imports.batch-size} (5,000) set-based ({@link PurchaseImports}, ADR 0014): one
+ * transaction and a handful of statements per batch, whose external ids recorded before are duplicates. If the batch
+ * fails, it is rolled back and its rows are recorded one transaction each through the purchase pipeline, so the
+ * failing row is rejected with its reason and the others are recorded. Progress and rejections are written after
+ * each batch. Memory stays constant: one chunk of the file and one batch of rows.
  */
 @Component
 class ImportRunner {
@@ -43,6 +45,8 @@ class ImportRunner {
 	static final String CHANNEL = "import";
 
 	private final ImportStore store;
+
+	private final PurchaseImports imports;
 
 	private final ExternalPurchases purchases;
 
@@ -58,10 +62,11 @@ class ImportRunner {
 
 	private final int batchSize;
 
-	ImportRunner(ImportStore store, ExternalPurchases purchases, IdentityApi identity, Programs programs,
-			JsonMapper json, Clock clock, PlatformTransactionManager transactions,
-			@Value("${krug.imports.batch-size:200}") int batchSize) {
+	ImportRunner(ImportStore store, PurchaseImports imports, ExternalPurchases purchases, IdentityApi identity,
+			Programs programs, JsonMapper json, Clock clock, PlatformTransactionManager transactions,
+			@Value("${krug.imports.batch-size:5000}") int batchSize) {
 		this.store = store;
+		this.imports = imports;
 		this.purchases = purchases;
 		this.identity = identity;
 		this.programs = programs;
@@ -114,18 +119,17 @@ class ImportRunner {
 
 	private void flush(ImportRecord job, List<ImportRow> batch, Progress progress) {
 		if (!batch.isEmpty()) {
-			Set<String> seen = purchases.existing(job.businessId(), batch.stream().map(ImportRow::externalId).toList());
-			Set<String> taken = new HashSet<>(seen);
-			List<ImportRow> fresh = new ArrayList<>(batch.size());
+			Set<String> taken = new HashSet<>();
+			List<ImportRow> distinct = new ArrayList<>(batch.size());
 			for (ImportRow row : batch) {
 				if (!taken.add(row.externalId())) {
 					progress.duplicate++;
 				}
 				else {
-					fresh.add(row);
+					distinct.add(row);
 				}
 			}
-			recordAll(job, fresh, progress);
+			recordAll(job, distinct, progress);
 			batch.clear();
 		}
 		List<RowParser.Rejected> rejections = List.copyOf(progress.pending);
@@ -136,21 +140,22 @@ class ImportRunner {
 		});
 	}
 
+	/** The batch set-based in one transaction; when that fails, each row through the pipeline on its own. */
 	private void recordAll(ImportRecord job, List<ImportRow> rows, Progress progress) {
 		try {
-			int created = tx.execute(s -> {
-				int n = 0;
-				for (ImportRow row : rows) {
-					n += purchases.record(command(job, row)).created() ? 1 : 0;
-				}
-				return n;
-			});
-			progress.imported += created;
-			progress.duplicate += rows.size() - created;
+			PurchaseImports.Outcome outcome = imports.record(job.id(), job.businessId(),
+					rows.stream().map(ImportRunner::purchase).toList(), CHANNEL, job.actor());
+			progress.imported += outcome.imported();
+			progress.duplicate += outcome.duplicate();
 		}
 		catch (KrugException | DataAccessException ex) {
 			rows.forEach(row -> recordOne(job, row, progress));
 		}
+	}
+
+	private static ImportedPurchase purchase(ImportRow row) {
+		return new ImportedPurchase(row.occurredAt().truncatedTo(ChronoUnit.MICROS), row.phone(), row.amount(),
+				row.category(), row.description(), row.externalId());
 	}
 
 	private void recordOne(ImportRecord job, ImportRow row, Progress progress) {

@@ -33,6 +33,17 @@ final class RowParser {
 
 	private final ZoneId zone;
 
+	/** Phones as read, normalized: a file names the same customers over and over, and libphonenumber is costly. */
+	private final Map<String, String> phones = new java.util.LinkedHashMap<>(1024, 0.75f, true) {
+
+		@Override
+		protected boolean removeEldestEntry(Map.Entry<String, String> eldest) {
+			return size() > PHONE_CACHE;
+		}
+	};
+
+	static final int PHONE_CACHE = 10_000;
+
 	RowParser(IdentityApi identity, ZoneId zone) {
 		this.identity = identity;
 		this.zone = zone;
@@ -65,7 +76,7 @@ final class RowParser {
 		}
 		String e164;
 		try {
-			e164 = identity.normalizePhone(phone);
+			e164 = normalize(phone);
 		}
 		catch (KrugException ex) {
 			return new Rejected(line, "customer_phone: not a phone number", raw);
@@ -81,6 +92,15 @@ final class RowParser {
 			return new Rejected(line, "external_id: at most 195 characters", raw);
 		}
 		return new Ok(new ImportRow(line, at, e164, sum, description, id, category, raw));
+	}
+
+	private String normalize(String phone) {
+		String e164 = phones.get(phone);
+		if (e164 == null) {
+			e164 = identity.normalizePhone(phone);
+			phones.put(phone, e164);
+		}
+		return e164;
 	}
 
 	private static @Nullable String value(Map<String, String> values, String column) {

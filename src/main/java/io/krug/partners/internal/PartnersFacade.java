@@ -61,6 +61,21 @@ class PartnersFacade implements PartnersApi {
 
 	@Override
 	@Transactional(readOnly = true)
+	public Map<Instant, BigDecimal> promotionMultipliers(UUID businessId, java.util.Collection<Instant> at) {
+		List<Promotion> active = promotions.activeOf(TenantContext.require(), businessId);
+		Map<Instant, BigDecimal> multipliers = new java.util.HashMap<>();
+		for (Instant instant : at) {
+			multipliers.computeIfAbsent(instant, i -> active.stream()
+				.filter(p -> !p.validFrom().isAfter(i) && (p.validUntil() == null || p.validUntil().isAfter(i)))
+				.map(Promotion::bonusMultiplier)
+				.max(BigDecimal::compareTo)
+				.orElse(BigDecimal.ONE));
+		}
+		return multipliers;
+	}
+
+	@Override
+	@Transactional(readOnly = true)
 	public Map<UUID, String> businessNames(Collection<UUID> ids) {
 		return businesses.names(TenantContext.require(), ids);
 	}

@@ -70,6 +70,16 @@ class PromotionRepository {
 			.single();
 	}
 
+	/** The business's active (not paused) promotions, whenever they run. */
+	List<Promotion> activeOf(ProgramId program, UUID businessId) {
+		return jdbc.sql("SELECT * FROM partners.promotions WHERE program_id = :program AND business_id = :business"
+				+ " AND active")
+			.param("program", program.value())
+			.param("business", businessId)
+			.query(PromotionRepository::map)
+			.list();
+	}
+
 	/** The promotions running at {@code at} of the given businesses, highest multiplier first, in one query. */
 	List<Promotion> runningAt(ProgramId program, Collection<UUID> businessIds, Instant at) {
 		if (businessIds.isEmpty()) {

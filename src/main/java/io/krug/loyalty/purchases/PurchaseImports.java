@@ -1,0 +1,153 @@
+package io.krug.loyalty.purchases;
+
+import io.krug.identity.IdentityApi;
+import io.krug.identity.MemberSummary;
+import io.krug.ledger.EarnCommand;
+import io.krug.ledger.LedgerBulk;
+import io.krug.ledger.PartyId;
+import io.krug.ledger.Reason;
+import io.krug.ledger.Source;
+import io.krug.ledger.SourceType;
+import io.krug.loyalty.PurchaseRecorded;
+import io.krug.loyalty.rules.LoyaltyRulesService;
+import io.krug.loyalty.status.MemberStatuses;
+import io.krug.loyalty.status.StatusReason;
+import io.krug.partners.PartnersApi;
+import io.krug.platform.tenancy.TenantContext;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.UUID;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.modulith.NamedInterface;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Records a batch of imported purchases set-based (ADR 0014), by the same rules as {@link PurchaseRecorder}: the
+ * external ids are claimed for the whole batch in one statement (an id claimed before is a duplicate and records
+ * nothing), the buyers are found by phone in one query (a phone of no member is an unmatched purchase, credited if it
+ * registers within the claim window), bonuses are computed per purchase with {@link Earnings#bonuses} (the member's
+ * status, the program's rules, the business's promotion at the purchase's time, the new-category multiplier for the
+ * first purchase of a member in a category), the club's shares per purchase with {@link ClubShares#of}, and the
+ * purchases are inserted in one statement.
+ *
+ * <p>
+ * The ledger postings are aggregated: one earn (transaction and lot) per member and availability, and one
+ * events-budget (and commission) transaction per batch; each purchase keeps its own figures and points at its
+ * member's earn, which its refunds reverse. Each buyer's status is recomputed once per batch, so every purchase of a
+ * batch earns at the status its buyer had when the batch began. Per matched purchase {@link PurchaseRecorded} is
+ * published (referral rewards, coupons, webhooks); {@link io.krug.loyalty.BonusesEarned} is not (no message per
+ * historical purchase), nor {@link PurchaseRecorded} for unmatched purchases.
+ */
+@Component
+@NamedInterface("purchases")
+public class PurchaseImports {
+
+	private final PurchaseInputs inputs;
+
+	private final BulkPurchaseStore bulk;
+
+	private final PurchaseStore store;
+
+	private final IdentityApi identity;
+
+	private final PartnersApi partners;
+
+	private final LedgerBulk ledger;
+
+	private final ClubShares shares;
+
+	private final MemberStatuses statuses;
+
+	private final LoyaltyRulesService rules;
+
+	private final ProgramZones zones;
+
+	private final ApplicationEventPublisher events;
+
+	private final Clock clock;
+
+	PurchaseImports(PurchaseInputs inputs, BulkPurchaseStore bulk, PurchaseStore store, IdentityApi identity,
+			PartnersApi partners, LedgerBulk ledger, ClubShares shares, MemberStatuses statuses,
+			LoyaltyRulesService rules, ProgramZones zones, ApplicationEventPublisher events, Clock clock) {
+		this.inputs = inputs;
+		this.bulk = bulk;
+		this.store = store;
+		this.identity = identity;
+		this.partners = partners;
+		this.ledger = ledger;
+		this.shares = shares;
+		this.statuses = statuses;
+		this.rules = rules;
+		this.zones = zones;
+		this.events = events;
+		this.clock = clock;
+	}
+
+	/** What a batch did: purchases recorded, and purchases whose external id was recorded before. */
+	public record Outcome(int imported, int duplicate) {
+	}
+
+	/**
+	 * Records the purchases of the business in one transaction; any invalid purchase (a date out of range, an
+	 * unknown category, an inactive business) fails the whole batch with its error, and nothing is recorded.
+	 *
+	 * @param importId the import; the source of the aggregated ledger transactions
+	 */
+	@Transactional
+	public Outcome record(UUID importId, UUID businessId, List<ImportedPurchase> purchases, String channel,
+			String actor) {
+		Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
+		ImportBatch batch = new ImportBatch(inputs.business(businessId), rules.current(),
+				zones.of(TenantContext.require()), now, channel, actor);
+		purchases.forEach(p -> batch.add(p, inputs.occurredAt(p.occurredAt(), now),
+				batch.category(p.category(), inputs)));
+		List<ImportBatch.Row> fresh = batch.claim(bulk.claimExternalIds(businessId, batch.externalIds(), batch.ids()));
+		if (fresh.isEmpty()) {
+			return new Outcome(0, purchases.size());
+		}
+		batch.buyers(identity.findMembersByPhones(batch.phones()));
+		ImportBatch.Pairs pairs = batch.firstPairs();
+		batch.newCategories(bulk.claimCategories(pairs.members(), pairs.categories(), pairs.purchases(), now));
+		batch.promotions(partners.promotionMultipliers(businessId, batch.matchedTimes()));
+		List<ImportBatch.Earn> earns = batch.earns();
+		List<UUID> transactions = ledger.earnAll(earns.stream().map(e -> earn(importId, batch, e)).toList());
+		for (int i = 0; i < earns.size(); i++) {
+			earns.get(i).posted(transactions.get(i));
+		}
+		List<PurchaseRow> rows = batch.purchaseRows();
+		shares.charge(businessId, batch.shares(), Source.of(SourceType.IMPORT, importId),
+				"import:" + importId + ":" + rows.getFirst().id(), actor);
+		bulk.insert(rows, batch.occurredOn());
+		recomputeStatuses(batch);
+		rows.stream().filter(PurchaseRow::matched).forEach(this::publish);
+		return new Outcome(fresh.size(), purchases.size() - fresh.size());
+	}
+
+	private EarnCommand earn(UUID importId, ImportBatch batch, ImportBatch.Earn earn) {
+		ImportBatch.Row first = earn.rows().getFirst();
+		boolean single = earn.rows().size() == 1;
+		return new EarnCommand(earn.member(), earn.amount(), PartyId.business(batch.business().id()),
+				earn.availableAt(), batch.expiresAt(), Reason.PURCHASE_EARN,
+				single ? Source.purchase(first.id()) : Source.of(SourceType.IMPORT, importId),
+				single ? first.description() : null, batch.actor(), "purchase:" + first.id() + ":earn");
+	}
+
+	/** Each buyer's status once, after the batch; the buyer's last purchase of the batch records the change. */
+	private void recomputeStatuses(ImportBatch batch) {
+		batch.lastPurchaseOfEachBuyer().forEach((member, row) -> {
+			var change = statuses.recompute(member.id(), StatusReason.PURCHASE);
+			if (change.after() != member.status()) {
+				store.setStatusAfter(row.id(), change.after());
+			}
+		});
+	}
+
+	private void publish(PurchaseRow row) {
+		events.publishEvent(new PurchaseRecorded(TenantContext.require(), row.id(), row.memberId(), row.businessId(),
+				row.amount(), row.category(), row.engaged(), row.occurredAt()));
+	}
+
+}
