@@ -115,6 +115,23 @@ class CsvImportTests extends IntegrationsTest {
 	}
 
 	@Test
+	void aRowThePipelineRejectsFailsItsBatchAndIsRejectedAloneWithItsLine() {
+		String day = yesterday("yyyy-MM-dd");
+		String csv = "date,customer_phone,amount,category,external_id\n" + day + "," + memberPhone() + ",100,,ok-1\n"
+				+ day + "," + Fixtures.phone() + ",200,no_such_category,bad-1\n" + day + "," + Fixtures.phone()
+				+ ",300,beauty_salon,ok-2\n";
+
+		JsonNode done = imported(csv.getBytes(StandardCharsets.UTF_8));
+
+		assertThat(done.path("imported").asLong()).isEqualTo(2);
+		assertThat(done.path("rejected").asLong()).isEqualTo(1);
+		assertThat(done.path("rejections").get(0).path("line").asLong()).isEqualTo(3);
+		assertThat(done.path("rejections").get(0).path("reason").asString()).startsWith("unknown_category");
+		assertThat(purchases()).extracting(p -> p.path("external_id").asString()).containsExactlyInAnyOrder("csv:ok-1",
+				"csv:ok-2");
+	}
+
+	@Test
 	void reuploadingImportsNothingTwice() {
 		String day = yesterday("yyyy-MM-dd");
 		String first = "date,customer_phone,amount\n" + day + "," + Fixtures.phone() + ",100\n" + day + ","

@@ -23,6 +23,8 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.dao.DataAccessException;
 import org.springframework.dao.DuplicateKeyException;
@@ -43,6 +45,8 @@ import tools.jackson.databind.json.JsonMapper;
 class ImportRunner {
 
 	static final String CHANNEL = "import";
+
+	private static final Logger log = LoggerFactory.getLogger(ImportRunner.class);
 
 	private final ImportStore store;
 
@@ -149,6 +153,8 @@ class ImportRunner {
 			progress.duplicate += outcome.duplicate();
 		}
 		catch (KrugException | DataAccessException ex) {
+			log.info("Import {}: a batch of {} rows failed ({}); recording them one by one", job.id(), rows.size(),
+					ex.getMessage());
 			rows.forEach(row -> recordOne(job, row, progress));
 		}
 	}
