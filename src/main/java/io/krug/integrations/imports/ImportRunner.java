@@ -20,6 +20,7 @@ import java.time.Clock;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
@@ -36,15 +37,20 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Runs an import: streams the stored file (detecting its encoding and separator), checks each row, and records the
  * rows in batches of {@code krug.imports.batch-size} (5,000) set-based ({@link PurchaseImports}, ADR 0014): one
- * transaction and a handful of statements per batch, whose external ids recorded before are duplicates. If the batch
- * fails, it is rolled back and its rows are recorded one transaction each through the purchase pipeline, so the
+ * transaction and a handful of statements per batch, whose external ids recorded before are duplicates. The buyers'
+ * statuses are recomputed once each when {@code krug.imports.status-every} (10,000) of them have bought since the
+ * last recomputation, and at the end. If the batch fails, it is rolled back and its rows are recorded one transaction each through the purchase pipeline, so the
  * failing row is rejected with its reason and the others are recorded. Progress and rejections are written after
- * each batch. Memory stays constant: one chunk of the file and one batch of rows.
+ * each batch. Memory stays constant: one chunk of the file, one batch of rows and at most
+ * {@code status-every} + one batch's member ids.
  */
 @Component
 class ImportRunner {
 
 	static final String CHANNEL = "import";
+
+	/** Members whose statuses are recomputed in one transaction. */
+	private static final int STATUS_CHUNK = 500;
 
 	private static final Logger log = LoggerFactory.getLogger(ImportRunner.class);
 
@@ -66,9 +72,12 @@ class ImportRunner {
 
 	private final int batchSize;
 
+	private final int statusEvery;
+
 	ImportRunner(ImportStore store, PurchaseImports imports, ExternalPurchases purchases, IdentityApi identity,
 			Programs programs, JsonMapper json, Clock clock, PlatformTransactionManager transactions,
-			@Value("${krug.imports.batch-size:5000}") int batchSize) {
+			@Value("${krug.imports.batch-size:5000}") int batchSize,
+			@Value("${krug.imports.status-every:10000}") int statusEvery) {
 		this.store = store;
 		this.imports = imports;
 		this.purchases = purchases;
@@ -78,6 +87,7 @@ class ImportRunner {
 		this.clock = clock;
 		this.tx = new TransactionTemplate(transactions);
 		this.batchSize = batchSize;
+		this.statusEvery = statusEvery;
 	}
 
 	/** Runs the import of the current program; a finished import is left alone. */
@@ -101,10 +111,12 @@ class ImportRunner {
 				}
 			}
 			flush(job, batch, progress);
+			recomputeStatuses(progress);
 			tx.executeWithoutResult(s -> store.finish(importId, "completed", null, clock.instant()));
 		}
 		catch (RowSource.FileRejected ex) {
 			flush(job, List.of(), progress);
+			recomputeStatuses(progress);
 			tx.executeWithoutResult(s -> store.finish(importId, "failed", ex.getMessage(), clock.instant()));
 		}
 		catch (IOException ex) {
@@ -151,12 +163,25 @@ class ImportRunner {
 					rows.stream().map(ImportRunner::purchase).toList(), CHANNEL, job.actor());
 			progress.imported += outcome.imported();
 			progress.duplicate += outcome.duplicate();
+			progress.buyers.addAll(outcome.buyers());
+			if (progress.buyers.size() >= statusEvery) {
+				recomputeStatuses(progress);
+			}
 		}
 		catch (KrugException | DataAccessException ex) {
 			log.info("Import {}: a batch of {} rows failed ({}); recording them one by one", job.id(), rows.size(),
 					ex.getMessage());
 			rows.forEach(row -> recordOne(job, row, progress));
 		}
+	}
+
+	/** The statuses of the buyers since the last recomputation, in transactions of a bounded size. */
+	private void recomputeStatuses(Progress progress) {
+		List<UUID> buyers = List.copyOf(progress.buyers);
+		for (int from = 0; from < buyers.size(); from += STATUS_CHUNK) {
+			imports.recomputeStatuses(buyers.subList(from, Math.min(buyers.size(), from + STATUS_CHUNK)));
+		}
+		progress.buyers.clear();
 	}
 
 	private static ImportedPurchase purchase(ImportRow row) {
@@ -200,6 +225,9 @@ class ImportRunner {
 		long rejected;
 
 		final List<RowParser.Rejected> pending = new ArrayList<>();
+
+		/** Members who bought in batches since the last status recomputation. */
+		final Set<UUID> buyers = new LinkedHashSet<>();
 
 		void reject(RowParser.Rejected rejection) {
 			rejected++;

@@ -269,17 +269,11 @@ final class ImportBatch {
 		return fresh.stream().map(r -> r.occurredAt.atZone(zone).toLocalDate()).toList();
 	}
 
-	/** Each buyer of the batch with the buyer's last purchase in it, in order of first purchase. */
-	Map<MemberSummary, Row> lastPurchaseOfEachBuyer() {
-		Map<UUID, MemberSummary> members = new LinkedHashMap<>();
-		Map<UUID, Row> last = new HashMap<>();
-		for (Row row : matched()) {
-			members.putIfAbsent(member(row).id(), member(row));
-			last.put(member(row).id(), row);
-		}
-		Map<MemberSummary, Row> result = new LinkedHashMap<>();
-		members.forEach((id, member) -> result.put(member, last.get(id)));
-		return result;
+	/** The members who bought in the batch. */
+	Set<UUID> buyers() {
+		Set<UUID> buyers = new LinkedHashSet<>();
+		matched().forEach(r -> buyers.add(member(r).id()));
+		return buyers;
 	}
 
 	BusinessSummary business() {

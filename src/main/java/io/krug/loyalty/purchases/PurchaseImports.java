@@ -17,7 +17,9 @@ import io.krug.platform.tenancy.TenantContext;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.Collection;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.modulith.NamedInterface;
@@ -36,8 +38,8 @@ import org.springframework.transaction.annotation.Transactional;
  * <p>
  * The ledger postings are aggregated: one earn (transaction and lot) per member and availability, and one
  * events-budget (and commission) transaction per batch; each purchase keeps its own figures and points at its
- * member's earn, which its refunds reverse. Each buyer's status is recomputed once per batch, so every purchase of a
- * batch earns at the status its buyer had when the batch began. Per matched purchase {@link PurchaseRecorded} is
+ * member's earn, which its refunds reverse. The caller recomputes the buyers' statuses after a number of batches
+ * ({@link #recomputeStatuses}), so a purchase earns at the status its buyer had at the last recomputation. Per matched purchase {@link PurchaseRecorded} is
  * published (referral rewards, coupons, webhooks); {@link io.krug.loyalty.BonusesEarned} is not (no message per
  * historical purchase), nor {@link PurchaseRecorded} for unmatched purchases.
  */
@@ -48,8 +50,6 @@ public class PurchaseImports {
 	private final PurchaseInputs inputs;
 
 	private final BulkPurchaseStore bulk;
-
-	private final PurchaseStore store;
 
 	private final IdentityApi identity;
 
@@ -69,12 +69,11 @@ public class PurchaseImports {
 
 	private final Clock clock;
 
-	PurchaseImports(PurchaseInputs inputs, BulkPurchaseStore bulk, PurchaseStore store, IdentityApi identity,
+	PurchaseImports(PurchaseInputs inputs, BulkPurchaseStore bulk, IdentityApi identity,
 			PartnersApi partners, LedgerBulk ledger, ClubShares shares, MemberStatuses statuses,
 			LoyaltyRulesService rules, ProgramZones zones, ApplicationEventPublisher events, Clock clock) {
 		this.inputs = inputs;
 		this.bulk = bulk;
-		this.store = store;
 		this.identity = identity;
 		this.partners = partners;
 		this.ledger = ledger;
@@ -86,8 +85,14 @@ public class PurchaseImports {
 		this.clock = clock;
 	}
 
-	/** What a batch did: purchases recorded, and purchases whose external id was recorded before. */
-	public record Outcome(int imported, int duplicate) {
+	/**
+	 * What a batch did.
+	 *
+	 * @param imported purchases recorded
+	 * @param duplicate purchases whose external id was recorded before
+	 * @param buyers the members who bought: their statuses are due for {@link #recomputeStatuses}
+	 */
+	public record Outcome(int imported, int duplicate, Set<UUID> buyers) {
 	}
 
 	/**
@@ -106,7 +111,7 @@ public class PurchaseImports {
 				batch.category(p.category(), inputs)));
 		List<ImportBatch.Row> fresh = batch.claim(bulk.claimExternalIds(businessId, batch.externalIds(), batch.ids()));
 		if (fresh.isEmpty()) {
-			return new Outcome(0, purchases.size());
+			return new Outcome(0, purchases.size(), Set.of());
 		}
 		batch.buyers(identity.findMembersByPhones(batch.phones()));
 		ImportBatch.Pairs pairs = batch.firstPairs();
@@ -121,9 +126,19 @@ public class PurchaseImports {
 		shares.charge(businessId, batch.shares(), Source.of(SourceType.IMPORT, importId),
 				"import:" + importId + ":" + rows.getFirst().id(), actor);
 		bulk.insert(rows, batch.occurredOn());
-		recomputeStatuses(batch);
 		rows.stream().filter(PurchaseRow::matched).forEach(this::publish);
-		return new Outcome(fresh.size(), purchases.size() - fresh.size());
+		return new Outcome(fresh.size(), purchases.size() - fresh.size(), batch.buyers());
+	}
+
+	/**
+	 * Recomputes the members' statuses after an import's batches ({@link MemberStatuses#recompute}, reason
+	 * {@code purchase}): once per member however many purchases and batches they had, publishing
+	 * {@link io.krug.loyalty.TierChanged} for each change. The imported purchases keep the status they were earned
+	 * at; the change is in the member's status history.
+	 */
+	@Transactional
+	public void recomputeStatuses(Collection<UUID> members) {
+		members.forEach(member -> statuses.recompute(member, StatusReason.PURCHASE));
 	}
 
 	private EarnCommand earn(UUID importId, ImportBatch batch, ImportBatch.Earn earn) {
@@ -133,16 +148,6 @@ public class PurchaseImports {
 				earn.availableAt(), batch.expiresAt(), Reason.PURCHASE_EARN,
 				single ? Source.purchase(first.id()) : Source.of(SourceType.IMPORT, importId),
 				single ? first.description() : null, batch.actor(), "purchase:" + first.id() + ":earn");
-	}
-
-	/** Each buyer's status once, after the batch; the buyer's last purchase of the batch records the change. */
-	private void recomputeStatuses(ImportBatch batch) {
-		batch.lastPurchaseOfEachBuyer().forEach((member, row) -> {
-			var change = statuses.recompute(member.id(), StatusReason.PURCHASE);
-			if (change.after() != member.status()) {
-				store.setStatusAfter(row.id(), change.after());
-			}
-		});
 	}
 
 	private void publish(PurchaseRow row) {
