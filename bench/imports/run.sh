@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # CSV import throughput: starts Krug (embedded PostgreSQL, fresh data directory), runs bench/imports/ImportBench.java,
 # stops Krug.
-# Usage: bench/imports/run.sh [--rows=1000000] [--members=2000] [--member-every=10]
+# Usage: bench/imports/run.sh [--rows=1000000] [--members=2000] [--member-every=10]  (BENCH_PORT, BENCH_PG_PORT, BENCH_JVM_OPTS)
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 
