@@ -4,9 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.krug.identity.MemberRegistered;
 import io.krug.loyalty.PurchaseRecorded;
+import io.krug.loyalty.purchases.ImportedPurchase;
+import io.krug.loyalty.purchases.PurchaseImports;
 import io.krug.test.Http;
 import java.math.BigDecimal;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -17,9 +20,13 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import tools.jackson.databind.JsonNode;
 
 class ReferralRewardTests extends ReferralTest {
+
+	@Autowired
+	PurchaseImports imports;
 
 	@BeforeEach
 	void setUp() {
@@ -107,6 +114,28 @@ class ReferralRewardTests extends ReferralTest {
 		assertThat(rewardCount(anna, "first_purchase")).isEqualTo(1);
 		assertThat(rewardCount(anna, "purchase")).isEqualTo(2);
 		assertThat(available(anna)).isEqualByComparingTo("500.00");
+		ledgerIsConsistent();
+	}
+
+	@Test
+	void anImportedPurchaseOfAFriendCreditsTheReferrerAsARecordedOneDoes() {
+		campaign(Map.of("referrer_on_first_purchase", 200, "purchase_percent", 10), Map.of());
+		UUID salon = business();
+		Member anna = member();
+		Member boris = friendOf(anna);
+		clock.tick(Duration.ofHours(1));
+		admin = fixtures.adminToken(program);
+		Instant before = clock.instant().minus(Duration.ofDays(2));
+		Instant after = clock.instant().minus(Duration.ofMinutes(30));
+
+		inProgram(program, () -> imports.record(UUID.randomUUID(), salon,
+				List.of(new ImportedPurchase(before, boris.phone(), new BigDecimal("5000.00"), null, null, "old"),
+						new ImportedPurchase(after, boris.phone(), new BigDecimal("1000.00"), null, null, "new")),
+				"import", "test"));
+
+		assertThat(rewards(anna)).as("not for the sale before the referral").containsOnlyKeys("first_purchase", "purchase");
+		assertThat(rewards(anna).get("purchase")).isEqualByComparingTo("100.00");
+		assertThat(rewards(anna).get("first_purchase")).isEqualByComparingTo("200.00");
 		ledgerIsConsistent();
 	}
 

@@ -9,10 +9,12 @@ import io.krug.ledger.Reason;
 import io.krug.ledger.Source;
 import io.krug.ledger.SourceType;
 import io.krug.loyalty.PurchaseRecorded;
+import io.krug.loyalty.PurchasesImported;
 import io.krug.loyalty.rules.LoyaltyRulesService;
 import io.krug.loyalty.status.MemberStatuses;
 import io.krug.loyalty.status.StatusReason;
 import io.krug.partners.PartnersApi;
+import io.krug.platform.tenancy.ProgramId;
 import io.krug.platform.tenancy.TenantContext;
 import java.time.Clock;
 import java.time.Instant;
@@ -39,9 +41,10 @@ import org.springframework.transaction.annotation.Transactional;
  * The ledger postings are aggregated: one earn (transaction and lot) per member and availability, and one
  * events-budget (and commission) transaction per batch; each purchase keeps its own figures and points at its
  * member's earn, which its refunds reverse. The caller recomputes the buyers' statuses after a number of batches
- * ({@link #recomputeStatuses}), so a purchase earns at the status its buyer had at the last recomputation. Per matched purchase {@link PurchaseRecorded} is
- * published (referral rewards, coupons, webhooks); {@link io.krug.loyalty.BonusesEarned} is not (no message per
- * historical purchase), nor {@link PurchaseRecorded} for unmatched purchases.
+ * ({@link #recomputeStatuses}), so a purchase earns at the status its buyer had at the last recomputation. Each batch
+ * publishes one {@link PurchasesImported} with its members' purchases (referral rewards, coupons, webhooks handle it as
+ * they handle {@link PurchaseRecorded}); no {@link io.krug.loyalty.BonusesEarned} (no message per historical purchase),
+ * and nothing for unmatched purchases.
  */
 @Component
 @NamedInterface("purchases")
@@ -126,7 +129,7 @@ public class PurchaseImports {
 		shares.charge(businessId, batch.shares(), Source.of(SourceType.IMPORT, importId),
 				"import:" + importId + ":" + rows.getFirst().id(), actor);
 		bulk.insert(rows, batch.occurredOn());
-		rows.stream().filter(PurchaseRow::matched).forEach(this::publish);
+		publish(importId, businessId, rows);
 		return new Outcome(fresh.size(), purchases.size() - fresh.size(), batch.buyers());
 	}
 
@@ -150,9 +153,15 @@ public class PurchaseImports {
 				single ? first.description() : null, batch.actor(), "purchase:" + first.id() + ":earn");
 	}
 
-	private void publish(PurchaseRow row) {
-		events.publishEvent(new PurchaseRecorded(TenantContext.require(), row.id(), row.memberId(), row.businessId(),
-				row.amount(), row.category(), row.engaged(), row.occurredAt()));
+	private void publish(UUID importId, UUID businessId, List<PurchaseRow> rows) {
+		ProgramId program = TenantContext.require();
+		List<PurchaseRecorded> purchases = rows.stream()
+			.filter(PurchaseRow::matched)
+			.map(row -> new PurchaseRecorded(program, row.id(), row.memberId(), row.businessId(), row.amount(),
+					row.category(), row.engaged(), row.occurredAt()))
+			.toList();
+		if (!purchases.isEmpty()) {
+			events.publishEvent(new PurchasesImported(program, importId, businessId, purchases));
+		}
 	}
-
 }

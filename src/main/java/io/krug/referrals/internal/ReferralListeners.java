@@ -4,6 +4,7 @@ import io.krug.identity.MemberErased;
 import io.krug.identity.MemberRegistered;
 import io.krug.loyalty.PurchaseRecorded;
 import io.krug.loyalty.PurchaseRefunded;
+import io.krug.loyalty.PurchasesImported;
 import io.krug.platform.tenancy.TenantContext;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
@@ -36,6 +37,12 @@ class ReferralListeners {
 	@EventListener
 	void on(PurchaseRecorded event) {
 		TenantContext.run(event.programId(), () -> rewards.onPurchase(event));
+	}
+
+	/** An import's batch: each member's purchase as if recorded on its own. */
+	@EventListener
+	void on(PurchasesImported event) {
+		TenantContext.run(event.programId(), () -> event.purchases().forEach(rewards::onPurchase));
 	}
 
 	@EventListener

@@ -75,6 +75,11 @@ class WebhookOutbox implements GenericApplicationListener {
 		}
 	}
 
+	/** Logs and queues catalogued events that arrived inside another event (an import's purchases), each as if published. */
+	void acceptAll(List<?> events) {
+		events.forEach(event -> catalog.forEvent(event.getClass()).ifPresent(type -> accept(type, event)));
+	}
+
 	private void accept(WebhookEventType<?> type, Object event) {
 		Instant now = clock.instant();
 		Published published = new Published(type.programOf(event), new MessageStore.NewEvent(Ids.newId(),

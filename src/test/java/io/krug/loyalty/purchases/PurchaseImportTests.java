@@ -167,9 +167,9 @@ class PurchaseImportTests extends PurchaseTest {
 	}
 
 	@Test
-	void anImportPublishesPurchaseRecordedForMembersOnlyAndNoBonusesEarned() {
+	void aBatchPublishesOnePurchasesImportedForItsMembersPurchasesAndNoBonusesEarned() {
 		UUID piped = member();
-		purchase(salon, piped, "1000.00");
+		String pipedId = purchase(salon, piped, "1000.00").path("purchase_id").asString();
 		String phone = Fixtures.phone();
 		UUID member = UUID.fromString(fixtures.member(program, phone).path("user_id").asString());
 		record(twin, phone, List.of(new Sale(5, "1000.00", null, "e-1")));
@@ -177,11 +177,33 @@ class PurchaseImportTests extends PurchaseTest {
 		String matched = purchaseOf(twin, "e-1").path("purchase_id").asString();
 		String unmatched = purchaseOf(twin, "e-2").path("purchase_id").asString();
 
-		assertThat(publications("PurchaseRecorded", matched)).isPositive();
-		assertThat(publications("PurchaseRecorded", unmatched)).isZero();
-		assertThat(publications("BonusesEarned", matched)).isZero();
+		assertThat(publications("PurchaseRecorded", pipedId)).as("the pipeline's, per purchase").isPositive();
+		assertThat(publications("PurchaseRecorded", matched)).isZero();
+		assertThat(publications("PurchasesImported", matched)).isEqualTo(1);
+		assertThat(publications("PurchasesImported", unmatched)).isZero();
+		assertThat(webhookEvents("purchase.recorded", matched)).as("the webhook as for any purchase").isEqualTo(1);
+		assertThat(webhookEvents("purchase.recorded", unmatched)).isZero();
+		assertThat(webhookEvents("bonuses.earned", pipedId)).isEqualTo(1);
+		assertThat(webhookEvents("bonuses.earned", matched)).isZero();
+		await().atMost(Duration.ofSeconds(20)).until(() -> knownToRewards(matched));
 		assertThat(bonusMessages(piped)).as("the pipeline's message").isPositive();
 		assertThat(bonusMessages(member)).as("no 'bonuses earned' message for an imported purchase").isZero();
+	}
+
+	long webhookEvents(String type, String purchaseId) {
+		return inProgram(program, () -> jdbc.sql(
+				"SELECT count(*) FROM webhooks.events WHERE type = :type AND payload LIKE :purchase")
+			.param("type", type)
+			.param("purchase", "%" + purchaseId + "%")
+			.query(Long.class)
+			.single());
+	}
+
+	boolean knownToRewards(String purchaseId) {
+		return inProgram(program, () -> jdbc.sql("SELECT count(*) FROM rewards.known_purchases WHERE purchase_id = :id")
+			.param("id", UUID.fromString(purchaseId))
+			.query(Long.class)
+			.single()) == 1;
 	}
 
 	long bonusMessages(UUID member) {
