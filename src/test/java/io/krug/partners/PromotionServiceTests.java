@@ -25,6 +25,8 @@ import jakarta.validation.ConstraintViolationException;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
+import java.util.Map;
 import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.AfterEach;
@@ -93,6 +95,24 @@ class PromotionServiceTests {
 		assertThat(multiplierAt(NOV_20.minusSeconds(1))).isEqualByComparingTo("2.0");
 		assertThat(multiplierAt(NOV_20)).isEqualByComparingTo("1.5");
 		assertThat(multiplierAt(DEC_1)).isEqualByComparingTo("1");
+	}
+
+	@Test
+	void multipliersAtManyInstantsInOneQueryAreEachInstantsMultiplier() {
+		create("x1.5 all November", "1.5", NOV_1, DEC_1);
+		create("x2 ten days", "2.0", NOV_10, NOV_20);
+		Promotion paused = create("x3 paused", "3", NOV_1, null);
+		inProgram(() -> promotions.update(admin, mindal.id(), paused.id(),
+				new PromotionChanges(null, null, null, null, null, false)));
+		List<Instant> instants = List.of(NOV_1.minusNanos(1000), NOV_1, NOV_10, NOV_20.minusSeconds(1), NOV_20, DEC_1);
+
+		Map<Instant, BigDecimal> multipliers = inProgram(() -> partners.promotionMultipliers(mindal.id(), instants));
+
+		assertThat(multipliers).hasSize(instants.size());
+		for (Instant at : instants) {
+			assertThat(multipliers.get(at)).as("at %s", at).isEqualByComparingTo(multiplierAt(at));
+		}
+		assertThat(multipliers.get(NOV_10)).isEqualByComparingTo("2.0");
 	}
 
 	@Test
