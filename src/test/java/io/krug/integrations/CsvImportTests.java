@@ -132,6 +132,23 @@ class CsvImportTests extends IntegrationsTest {
 	}
 
 	@Test
+	void anImportRecomputesItsBuyersStatusesWhenItEnds() {
+		String day = yesterday("yyyy-MM-dd");
+		String phone = Fixtures.phone();
+		String member = fixtures.member(program, phone).path("user_id").asString();
+		String csv = "date,customer_phone,amount,category\n" + day + "," + phone + ",20000,beauty_salon\n" + day + ","
+				+ phone + ",6000,cosmetology\n" + day + "," + phone + ",5000,dentistry\n";
+
+		JsonNode done = imported(csv.getBytes(StandardCharsets.UTF_8));
+
+		assertThat(done.path("imported").asLong()).isEqualTo(3);
+		assertThat(inProgram(program, () -> jdbc.sql("SELECT status FROM loyalty.member_status WHERE member_id = :m")
+			.param("m", java.util.UUID.fromString(member))
+			.query(String.class)
+			.single())).as("31,000 in three categories").isEqualTo("vip");
+	}
+
+	@Test
 	void reuploadingImportsNothingTwice() {
 		String day = yesterday("yyyy-MM-dd");
 		String first = "date,customer_phone,amount\n" + day + "," + Fixtures.phone() + ",100\n" + day + ","
