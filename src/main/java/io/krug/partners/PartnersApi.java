@@ -2,11 +2,12 @@ package io.krug.partners;
 
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.time.LocalDate;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 
@@ -31,7 +32,7 @@ public interface PartnersApi {
 	 * {@link #promotionMultiplier} at each of the given instants, in one query (bulk imports).
 	 */
 	default Map<Instant, BigDecimal> promotionMultipliers(UUID businessId, Collection<Instant> at) {
-		Map<Instant, BigDecimal> multipliers = new java.util.HashMap<>();
+		Map<Instant, BigDecimal> multipliers = new HashMap<>();
 		for (Instant instant : at) {
 			multipliers.computeIfAbsent(instant, i -> promotionMultiplier(businessId, i));
 		}

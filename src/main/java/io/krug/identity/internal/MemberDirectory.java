@@ -13,8 +13,12 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -157,12 +161,12 @@ public class MemberDirectory implements IdentityApi {
 
 	@Override
 	@Transactional(readOnly = true)
-	public java.util.Map<String, MemberSummary> findMembersByPhones(java.util.Collection<String> phones) {
-		java.util.Map<String, MemberSummary> found = new java.util.HashMap<>();
+	public Map<String, MemberSummary> findMembersByPhones(Collection<String> phones) {
+		Map<String, MemberSummary> found = new HashMap<>();
 		for (MemberRecord member : members.findByPhones(TenantContext.require(), phones)) {
 			if (member.active()) {
 				MemberSummary summary = member.summary();
-				found.put(java.util.Objects.requireNonNull(summary.phone()), summary);
+				found.put(Objects.requireNonNull(summary.phone()), summary);
 			}
 		}
 		return found;

@@ -6,6 +6,7 @@ import io.krug.platform.tenancy.ProgramId;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -46,7 +47,7 @@ public class MemberRepository {
 	}
 
 	/** The members with the given E.164 phones, in one query. */
-	public List<MemberRecord> findByPhones(ProgramId program, java.util.Collection<String> phones) {
+	public List<MemberRecord> findByPhones(ProgramId program, Collection<String> phones) {
 		if (phones.isEmpty()) {
 			return List.of();
 		}

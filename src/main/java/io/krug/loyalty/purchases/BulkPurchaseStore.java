@@ -3,10 +3,14 @@ package io.krug.loyalty.purchases;
 import static io.krug.loyalty.purchases.Sql.program;
 
 import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Function;
+import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -64,7 +68,7 @@ class BulkPurchaseStore {
 	}
 
 	/** Inserts the purchases, all in one statement. */
-	void insert(List<PurchaseRow> rows, List<java.time.LocalDate> occurredOn) {
+	void insert(List<PurchaseRow> rows, List<LocalDate> occurredOn) {
 		Columns c = new Columns(rows, occurredOn);
 		int inserted = jdbc.sql("INSERT INTO loyalty.purchases (program_id, occurred_on, " + PurchaseStore.COLUMNS + """
 				)
@@ -109,11 +113,10 @@ class BulkPurchaseStore {
 	}
 
 	/** The rows' values, one list per column. */
-	private record Columns(List<PurchaseRow> rows, List<java.time.LocalDate> occurredOn) {
+	private record Columns(List<PurchaseRow> rows, List<LocalDate> occurredOn) {
 
-		List<@org.jspecify.annotations.Nullable Object> column(
-				java.util.function.Function<PurchaseRow, @org.jspecify.annotations.Nullable Object> value) {
-			List<@org.jspecify.annotations.Nullable Object> values = new java.util.ArrayList<>(rows.size());
+		List<@Nullable Object> column(Function<PurchaseRow, @Nullable Object> value) {
+			List<@Nullable Object> values = new ArrayList<>(rows.size());
 			for (PurchaseRow row : rows) {
 				values.add(value.apply(row));
 			}

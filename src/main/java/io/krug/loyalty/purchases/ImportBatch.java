@@ -12,6 +12,7 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -164,7 +165,7 @@ final class ImportBatch {
 
 	/** Keeps the rows whose external id was claimed now (the first row of each), and returns them. */
 	List<Row> claim(Set<String> claimed) {
-		Set<String> left = new java.util.HashSet<>(claimed);
+		Set<String> left = new HashSet<>(claimed);
 		fresh = rows.stream().filter(r -> left.remove(r.purchase.externalId())).toList();
 		return fresh;
 	}

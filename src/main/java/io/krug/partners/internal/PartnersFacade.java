@@ -7,6 +7,7 @@ import io.krug.platform.tenancy.TenantContext;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -61,9 +62,9 @@ class PartnersFacade implements PartnersApi {
 
 	@Override
 	@Transactional(readOnly = true)
-	public Map<Instant, BigDecimal> promotionMultipliers(UUID businessId, java.util.Collection<Instant> at) {
+	public Map<Instant, BigDecimal> promotionMultipliers(UUID businessId, Collection<Instant> at) {
 		List<Promotion> active = promotions.activeOf(TenantContext.require(), businessId);
-		Map<Instant, BigDecimal> multipliers = new java.util.HashMap<>();
+		Map<Instant, BigDecimal> multipliers = new HashMap<>();
 		for (Instant instant : at) {
 			multipliers.computeIfAbsent(instant, i -> active.stream()
 				.filter(p -> !p.validFrom().isAfter(i) && (p.validUntil() == null || p.validUntil().isAfter(i)))
