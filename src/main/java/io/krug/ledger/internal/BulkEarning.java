@@ -19,7 +19,8 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * Many earns in one statement (ADR 0014): the commands travel as one array per column and data-modifying CTEs insert
  * the headers, the legs (funder LIABILITY −x, member PENDING or AVAILABLE +x, as {@link Earning} posts them), the
- * lots, and add each member's sum to the member's balance row (created on the first earn) once. The statement
+ * lots, and add each member's sum to the member's balance row (created on the first earn) once, in member order
+ * (two concurrent bulk earns lock the rows they share in the same order). The statement
  * checks it wrote every row it should; the deferred balance triggers check every transaction at commit.
  */
 @Service
@@ -81,7 +82,7 @@ class BulkEarning implements LedgerBulk {
 				  INSERT INTO ledger.member_balances AS b (program_id, member_id, available, pending, version, updated_at)
 				  SELECT :program, member, coalesce(sum(amount) FILTER (WHERE state = 'AVAILABLE'), 0),
 				         coalesce(sum(amount) FILTER (WHERE state = 'PENDING'), 0), 1, :at
-				  FROM typed GROUP BY member
+				  FROM typed GROUP BY member ORDER BY member
 				  ON CONFLICT (program_id, member_id) DO UPDATE SET available = b.available + EXCLUDED.available,
 				    pending = b.pending + EXCLUDED.pending, version = b.version + 1, updated_at = EXCLUDED.updated_at
 				  RETURNING 1
