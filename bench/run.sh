@@ -13,8 +13,14 @@ if [ -z "${JAVA_HOME:-}" ] || [ "$(java_major "$JAVA_HOME/bin/java")" -lt 21 ]; 
 fi
 export JAVA_HOME PATH="$JAVA_HOME/bin:$PATH"
 
-ls target/krug-*.jar >/dev/null 2>&1 || ./mvnw -q -B -DskipTests package
-JAR=$(ls target/krug-*.jar | grep -v original | head -1)
+if [ -n "${BENCH_JAR:-}" ]; then
+  JAR=$BENCH_JAR
+else
+  ls target/krug-*.jar >/dev/null 2>&1 || ./mvnw -q -B -DskipTests package
+  JAR=$(ls target/krug-*.jar | grep -v original | head -1)
+fi
+# BENCH_JFR=<file>: record a JFR profile of Krug (settings=profile) for the whole run, written when Krug stops
+JFR_OPTS=${BENCH_JFR:+-XX:StartFlightRecording=filename=$BENCH_JFR,settings=profile,dumponexit=true}
 WORK=$(mktemp -d /tmp/krug-bench.XXXX)
 PORT=${BENCH_PORT:-18090}
 PG_PORT=${BENCH_PG_PORT:-54329}
@@ -22,7 +28,7 @@ unzip -o -q -j "$JAR" 'BOOT-INF/lib/postgresql-*.jar' -d "$WORK"
 PGJDBC=$(ls "$WORK"/postgresql-*.jar)
 
 echo "Krug: $JAR, data in $WORK, HTTP :$PORT, PostgreSQL :$PG_PORT ($(nproc) cores)"
-KRUG_ADMIN_PASSWORD=bench-admin-password java ${BENCH_JVM_OPTS:--Xms1g -Xmx1g} -jar "$JAR" \
+KRUG_ADMIN_PASSWORD=bench-admin-password java ${BENCH_JVM_OPTS:--Xms1g -Xmx1g} $JFR_OPTS -jar "$JAR" \
   --server.port="$PORT" --krug.database.data-dir="$WORK" --krug.database.embedded-port="$PG_PORT" \
   --krug.database.pool-size="${BENCH_POOL:-24}" --logging.level.root=WARN > "$WORK/krug.out" 2>&1 &
 KRUG=$!

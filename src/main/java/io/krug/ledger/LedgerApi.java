@@ -24,6 +24,13 @@ public interface LedgerApi {
 	Posting earn(EarnCommand command);
 
 	/**
+	 * As {@link #earn(EarnCommand)}, and posts {@code alongside} (general postings caused by the same thing, such as
+	 * a purchase's events-budget share) in the same statement: one round trip for all of them. Each posting is
+	 * validated and replayed by its own idempotency key exactly as {@link #post} does it.
+	 */
+	Posting earn(EarnCommand command, List<PostCommand> alongside);
+
+	/**
 	 * Takes available points, oldest expiry first: member AVAILABLE −y; per funder F of the lots used, F LIABILITY
 	 * +y_F and F SETTLEMENT −y_F; redeemer SETTLEMENT +y. Throws {@link LedgerError#INSUFFICIENT_BALANCE} (nothing
 	 * is written; the caller's transaction is rolled back) when the available points do not cover it.

@@ -162,4 +162,42 @@ class LedgerRecordsTests extends LedgerTestSupport {
 				List.of(new PostCommand.Leg(from, pts(fromAmount)), new PostCommand.Leg(to, pts(toAmount))),
 				Source.purchase(Ids.newId()), null, "system", null)));
 	}
+
+	@Test
+	void earnsAndPostsAlongsideInOneCallEachByItsOwnKey() {
+		PartyId cafe = aBusiness();
+		UUID member = aMember();
+		UUID purchase = Ids.newId();
+		PostCommand budget = new PostCommand(Reason.BUDGET_CONTRIBUTION,
+				List.of(new PostCommand.Leg(LedgerAccount.settlement(cafe), pts("-30.00")),
+						new PostCommand.Leg(LedgerAccount.eventsBudget(program), pts("30.00"))),
+				Source.purchase(purchase), "Events budget share", "system", "purchase:" + purchase + ":budget");
+		EarnCommand earn = new EarnCommand(member, pts("50.00"), cafe, clock.instant().plus(RETURN_WINDOW),
+				twelveMonthsFromNow(), Reason.PURCHASE_EARN, Source.purchase(purchase), "Cashback", "system",
+				"purchase:" + purchase + ":earn");
+
+		Posting first = as(() -> ledger.earn(earn, List.of(budget)));
+		Posting again = as(() -> ledger.earn(earn, List.of(budget)));
+
+		assertThat(first.replayed()).isFalse();
+		assertThat(again.replayed()).isTrue();
+		assertThat(again.transactionId()).isEqualTo(first.transactionId());
+		assertBalance(member, "0.00", "50.00");
+		assertThat(account(LedgerAccount.eventsBudget(program))).isEqualByComparingTo("30.00");
+		assertThat(account(LedgerAccount.settlement(cafe))).isEqualByComparingTo("-30.00");
+		assertLedgerOk();
+
+		EarnCommand another = new EarnCommand(member, pts("5.00"), cafe, clock.instant().plus(RETURN_WINDOW),
+				twelveMonthsFromNow(), Reason.PURCHASE_EARN, Source.purchase(purchase), "Cashback", "system", null);
+		PostCommand reused = new PostCommand(Reason.COMMISSION, budget.legs(), Source.purchase(purchase), "Commission",
+				"system", budget.idempotencyKey());
+		assertRejected(() -> as(() -> ledger.earn(another, List.of(reused))), LedgerError.IDEMPOTENCY_KEY_MISMATCH);
+		PostCommand unbalanced = new PostCommand(Reason.BUDGET_CONTRIBUTION,
+				List.of(new PostCommand.Leg(LedgerAccount.settlement(cafe), pts("-30.00")),
+						new PostCommand.Leg(LedgerAccount.eventsBudget(program), pts("29.99"))),
+				Source.purchase(purchase), "Events budget share", "system", null);
+		assertRejected(() -> as(() -> ledger.earn(another, List.of(unbalanced))), LedgerError.INVALID_POSTING);
+		assertBalance(member, "0.00", "50.00");
+		assertThat(account(LedgerAccount.eventsBudget(program))).isEqualByComparingTo("30.00");
+	}
 }

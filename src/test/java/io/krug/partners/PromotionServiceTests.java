@@ -126,6 +126,17 @@ class PromotionServiceTests {
 	}
 
 	@Test
+	void aChangedPromotionAppliesAtOnceThoughPurchasesKeepPromotionsCached() {
+		assertThat(multiplierAt(NOV_10)).as("read, so remembered").isEqualByComparingTo("1");
+		Promotion p = create("x3", "3", NOV_1, null);
+		assertThat(multiplierAt(NOV_10)).as("after a creation").isEqualByComparingTo("3");
+
+		inProgram(() -> promotions.update(admin, mindal.id(), p.id(),
+				new PromotionChanges(null, null, null, null, null, false)));
+		assertThat(multiplierAt(NOV_10)).as("after a pause").isEqualByComparingTo("1");
+	}
+
+	@Test
 	void endingAPromotionStopsItFromNowOnButKeepsItsPast() {
 		Promotion p = create("x2 open-ended", "2", NOV_1, null);
 		clock.set(NOV_10);

@@ -4,6 +4,7 @@ import io.krug.ledger.EarnCommand;
 import io.krug.ledger.LedgerAccount;
 import io.krug.ledger.LedgerError;
 import io.krug.ledger.PartyId;
+import io.krug.ledger.PostCommand;
 import io.krug.ledger.Posting;
 import io.krug.ledger.Reason;
 import io.krug.ledger.Source;
@@ -14,6 +15,7 @@ import io.krug.platform.tenancy.TenantContext;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
 import java.util.Objects;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
@@ -41,7 +43,8 @@ class Earning {
 		this.clock = clock;
 	}
 
-	Posting earn(EarnCommand command) {
+	/** The earn, and the postings caused with it written in the same statement. */
+	Posting earn(EarnCommand command, List<PostCommand> alongside) {
 		if (command.reason().use() != Reason.Use.EARN) {
 			throw LedgerError.INVALID_POSTING.exception(command.reason() + " is not an earning reason.");
 		}
@@ -52,7 +55,8 @@ class Earning {
 		}
 		Header header = Header.of(command.reason(), command.memberId(), command.funder().value(),
 				command.description(), command.actor(), command.source(), null, command.idempotencyKey(), now);
-		return credit(header, command.funder(), amount, command.availableAt(), command.expiresAt());
+		List<Postings.Prepared> posts = alongside.stream().map(p -> Postings.prepare(p, now)).toList();
+		return credit(header, command.funder(), amount, command.availableAt(), command.expiresAt(), posts);
 	}
 
 	/** A club-funded lot, available at once, expiring after the program's adjustment period. */
@@ -64,16 +68,23 @@ class Earning {
 			.toInstant();
 		Header header = Header.of(Reason.ADJUSTMENT, member, club.value(), note, actor,
 				new Source(SourceType.ADJUSTMENT, null), null, key, now);
-		return credit(header, club, amount, now, expiresAt);
+		return credit(header, club, amount, now, expiresAt, List.of());
 	}
 
-	private Posting credit(Header header, PartyId funder, BigDecimal amount, Instant availableAt, Instant expiresAt) {
+	private Posting credit(Header header, PartyId funder, BigDecimal amount, Instant availableAt, Instant expiresAt,
+			List<Postings.Prepared> posts) {
 		UUID member = Objects.requireNonNull(header.memberId());
 		LotState state = availableAt.isAfter(header.at()) ? LotState.PENDING : LotState.AVAILABLE;
 		Legs legs = new Legs().add(LedgerAccount.liability(funder), amount.negate())
 			.add(new LedgerAccount(state.account(), member), amount);
 		var lot = new PostingStore.NewLot(Ids.newId(), member, funder.value(), amount, state, availableAt, expiresAt);
-		return postings.earn(header, legs, lot)
+		PostingStore.Earned earned = postings.earn(header, legs, lot, posts);
+		for (Postings.Prepared post : posts) {
+			if (!earned.posted().contains(post.header().id())) {
+				replays.existing(post.header().idempotencyKey(), post.header().reason(), null);
+			}
+		}
+		return earned.balance()
 			.map(balance -> new Posting(header.id(), header.at(), false, balance))
 			.orElseGet(() -> {
 				StoredTransaction stored = replays.existing(header.idempotencyKey(), header.reason(), member);

@@ -79,7 +79,13 @@ class LedgerService implements LedgerApi {
 	@Override
 	@Transactional
 	public Posting earn(EarnCommand command) {
-		return earning.earn(command);
+		return earning.earn(command, List.of());
+	}
+
+	@Override
+	@Transactional
+	public Posting earn(EarnCommand command, List<PostCommand> alongside) {
+		return earning.earn(command, alongside);
 	}
 
 	@Override

@@ -7,9 +7,11 @@ import java.math.BigDecimal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -39,12 +41,19 @@ class PostingStore {
 	}
 
 	/**
-	 * Earn in one statement: header, legs, lot, and the member's balance row (created on the first earn). Empty when
-	 * the idempotency key was used already.
+	 * What an earn statement wrote: the member's balance (empty when the earn's key was used already), and the ids of
+	 * the postings written with it (a posting whose key was used already is not among them).
 	 */
-	Optional<MemberBalance> earn(Header header, Legs legs, NewLot lot) {
+	record Earned(Optional<MemberBalance> balance, Set<UUID> posted) {
+	}
+
+	/**
+	 * Earn in one statement: header, legs, lot, and the member's balance row (created on the first earn), and the
+	 * general postings given with it (headers and legs). Each header is claimed by its own idempotency key.
+	 */
+	Earned earn(Header header, Legs legs, NewLot lot, List<Postings.Prepared> posts) {
 		BigDecimal[] delta = legs.memberDelta(lot.memberId());
-		return header.bind(jdbc.sql("WITH tx AS (" + INSERT_HEADER + "), legs AS (" + INSERT_LEGS_FROM_TX + """
+		String sql = "WITH tx AS (" + INSERT_HEADER + "), legs AS (" + INSERT_LEGS_FROM_TX + """
 				), lot AS (
 				  INSERT INTO ledger.lots (id, program_id, member_id, funder_id, earn_transaction_id, amount, remaining,
 				                           state, earned_at, available_at, expires_at)
@@ -57,9 +66,24 @@ class PostingStore {
 				  ON CONFLICT (program_id, member_id) DO UPDATE SET available = b.available + EXCLUDED.available,
 				    pending = b.pending + EXCLUDED.pending, version = b.version + 1, updated_at = EXCLUDED.updated_at
 				  RETURNING b.available, b.pending
-				)
-				SELECT bal.available, bal.pending, (SELECT count(*) FROM legs) AS legs, (SELECT count(*) FROM lot) AS lots
-				FROM bal"""), program())
+				)""" + (posts.isEmpty() ? "" : """
+				, ptx AS (
+				  INSERT INTO ledger.transactions (""" + Header.COLUMNS + """
+				) VALUES :postHeaders
+				  ON CONFLICT (program_id, idempotency_key) DO NOTHING RETURNING id, created_at
+				), plegs AS (
+				  INSERT INTO ledger.entries (transaction_id, line, program_id, account, owner_id, amount, created_at)
+				  SELECT ptx.id, v.line, :program, v.account, v.owner_id, v.amount, ptx.created_at
+				  FROM ptx JOIN (VALUES :postLegs) AS v (transaction_id, line, account, owner_id, amount)
+				    ON v.transaction_id = ptx.id
+				  RETURNING transaction_id
+				)""") + """
+				SELECT bal.available, bal.pending, (SELECT count(*) FROM legs) AS legs, (SELECT count(*) FROM lot) AS lots,
+				  """ + (posts.isEmpty() ? "NULL::uuid[] AS posted, 0 AS post_legs"
+						: "(SELECT array_agg(id) FROM ptx) AS posted, (SELECT count(*) FROM plegs) AS post_legs") + """
+
+				FROM (SELECT 1) AS one LEFT JOIN bal ON true""";
+		var spec = header.bind(jdbc.sql(sql), program())
 			.param("legs", legs.balanced().stream().map(Legs.Leg::shortRow).toList())
 			.param("lot", lot.id())
 			.param("funder", lot.funderId())
@@ -68,14 +92,42 @@ class PostingStore {
 			.param("availableAt", Sql.ts(lot.availableAt()))
 			.param("expiresAt", Sql.ts(lot.expiresAt()))
 			.param("available", delta[0])
-			.param("pending", delta[1])
-			.query((rs, n) -> {
-				if (rs.getInt("legs") < 2 || rs.getInt("lots") != 1) {
-					throw new IllegalStateException("Earn wrote a partial transaction; indicates a bug");
-				}
-				return balance(rs);
-			})
-			.optional();
+			.param("pending", delta[1]);
+		if (!posts.isEmpty()) {
+			UUID program = program();
+			spec = spec.param("postHeaders", posts.stream().map(p -> p.header().row(program)).toList())
+				.param("postLegs", posts.stream()
+					.flatMap(p -> p.legs().balanced().stream().map(leg -> postLeg(p.header().id(), leg)))
+					.toList());
+		}
+		return spec.query((rs, n) -> earned(rs, legs, posts)).single();
+	}
+
+	private static Object[] postLeg(UUID transactionId, Legs.Leg leg) {
+		return new Object[] { transactionId, leg.line(), leg.account().kind().name(), leg.account().owner(),
+				leg.amount() };
+	}
+
+	private static Earned earned(ResultSet rs, Legs legs, List<Postings.Prepared> posts) throws SQLException {
+		boolean claimed = rs.getBigDecimal("available") != null;
+		if (claimed && (rs.getInt("legs") != legs.balanced().size() || rs.getInt("lots") != 1)) {
+			throw new IllegalStateException("Earn wrote a partial transaction; indicates a bug");
+		}
+		Set<UUID> posted = new HashSet<>();
+		java.sql.Array ids = rs.getArray("posted");
+		if (ids != null) {
+			for (Object id : (Object[]) ids.getArray()) {
+				posted.add((UUID) id);
+			}
+		}
+		int expectedLegs = posts.stream()
+			.filter(p -> posted.contains(p.header().id()))
+			.mapToInt(p -> p.legs().balanced().size())
+			.sum();
+		if (rs.getInt("post_legs") != expectedLegs) {
+			throw new IllegalStateException("Earn wrote partial postings; indicates a bug");
+		}
+		return new Earned(claimed ? Optional.of(balance(rs)) : Optional.empty(), posted);
 	}
 
 	/**

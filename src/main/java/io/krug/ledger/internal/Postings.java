@@ -7,6 +7,7 @@ import io.krug.ledger.PostedTransaction;
 import io.krug.ledger.Reason;
 import io.krug.platform.tenancy.TenantContext;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.EnumSet;
 import java.util.Set;
 import java.util.UUID;
@@ -36,17 +37,27 @@ class Postings {
 	}
 
 	PostedTransaction post(PostCommand command) {
+		Prepared prepared = prepare(command, clock.instant());
+		if (postings.post(prepared.header(), prepared.legs())) {
+			return new PostedTransaction(prepared.header().id(), prepared.header().at(), false);
+		}
+		StoredTransaction stored = replays.existing(prepared.header().idempotencyKey(), command.reason(), null);
+		return new PostedTransaction(stored.id(), stored.createdAt(), true);
+	}
+
+	/** A validated posting, ready to be written. */
+	record Prepared(Header header, Legs legs) {
+	}
+
+	/** Validates the posting; a 422 {@code invalid_posting} when it is not one this class may write. */
+	static Prepared prepare(PostCommand command, Instant at) {
 		if (command.reason().use() != Reason.Use.POST) {
 			throw LedgerError.INVALID_POSTING.exception(command.reason() + " cannot be posted directly.");
 		}
 		Legs legs = legs(command);
 		Header header = Header.of(command.reason(), null, null, command.description(), command.actor(),
-				command.source(), null, command.idempotencyKey(), clock.instant());
-		if (postings.post(header, legs)) {
-			return new PostedTransaction(header.id(), header.at(), false);
-		}
-		StoredTransaction stored = replays.existing(header.idempotencyKey(), header.reason(), null);
-		return new PostedTransaction(stored.id(), stored.createdAt(), true);
+				command.source(), null, command.idempotencyKey(), at);
+		return new Prepared(header, legs);
 	}
 
 	private static Legs legs(PostCommand command) {

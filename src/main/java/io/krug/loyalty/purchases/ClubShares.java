@@ -12,6 +12,7 @@ import io.krug.platform.tenancy.ProgramId;
 import io.krug.platform.tenancy.TenantContext;
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import org.springframework.stereotype.Component;
@@ -24,7 +25,8 @@ import org.springframework.stereotype.Component;
  *
  * <p>
  * The two are separate ledger transactions (reasons {@code BUDGET_CONTRIBUTION} and {@code COMMISSION}), so a
- * partner's statement shows them apart; the commission's exists only for engaged purchases past the free months.
+ * partner's statement shows them apart; the commission's exists only for engaged purchases past the free months. A
+ * purchase that earns bonuses writes them in the earn's statement ({@link #charges}).
  */
 @Component
 class ClubShares {
@@ -64,23 +66,38 @@ class ClubShares {
 		post(businessId, shares, source, keyPrefix, actor, BigDecimal.ONE.negate());
 	}
 
+	/**
+	 * The postings that take the shares from the business's settlement, for the caller to give the ledger with
+	 * another posting of the same purchase ({@link LedgerApi#earn(io.krug.ledger.EarnCommand, List)}).
+	 */
+	List<PostCommand> charges(UUID businessId, Shares shares, Source source, String keyPrefix, String actor) {
+		return postings(businessId, shares, source, keyPrefix, actor, BigDecimal.ONE);
+	}
+
 	private void post(UUID businessId, Shares shares, Source source, String keyPrefix, String actor,
 			BigDecimal sign) {
+		postings(businessId, shares, source, keyPrefix, actor, sign).forEach(ledger::post);
+	}
+
+	private static List<PostCommand> postings(UUID businessId, Shares shares, Source source, String keyPrefix,
+			String actor, BigDecimal sign) {
 		ProgramId program = TenantContext.require();
 		LedgerAccount settlement = LedgerAccount.settlement(PartyId.business(businessId));
+		List<PostCommand> postings = new ArrayList<>(2);
 		if (shares.eventsBudget().signum() > 0) {
 			BigDecimal amount = shares.eventsBudget().multiply(sign);
-			ledger.post(new PostCommand(Reason.BUDGET_CONTRIBUTION,
+			postings.add(new PostCommand(Reason.BUDGET_CONTRIBUTION,
 					List.of(new PostCommand.Leg(settlement, amount.negate()),
 							new PostCommand.Leg(LedgerAccount.eventsBudget(program), amount)),
 					source, "Events budget share", actor, keyPrefix + ":budget"));
 		}
 		if (shares.commission().signum() > 0) {
 			BigDecimal amount = shares.commission().multiply(sign);
-			ledger.post(new PostCommand(Reason.COMMISSION,
+			postings.add(new PostCommand(Reason.COMMISSION,
 					List.of(new PostCommand.Leg(settlement, amount.negate()),
 							new PostCommand.Leg(LedgerAccount.platformRevenue(program), amount)),
 					source, "Platform commission", actor, keyPrefix + ":commission"));
 		}
+		return postings;
 	}
 }

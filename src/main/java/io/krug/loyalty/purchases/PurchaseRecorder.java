@@ -8,6 +8,7 @@ import io.krug.ledger.LedgerApi;
 import io.krug.ledger.LedgerError;
 import io.krug.ledger.MemberBalance;
 import io.krug.ledger.PartyId;
+import io.krug.ledger.PostCommand;
 import io.krug.ledger.Posting;
 import io.krug.ledger.Reason;
 import io.krug.ledger.Source;
@@ -30,6 +31,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 import java.util.Objects;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
@@ -45,9 +47,10 @@ import org.springframework.transaction.annotation.Transactional;
  *
  * <p>
  * Statements of a matched purchase without spending (measured by {@code PurchaseStatementsTests}): the tenant setting,
- * member, the purchase context (rules, external id claim, new category), promotion multiplier, earn, events budget,
- * the purchase row and the status upsert: 8, once the business is cached ({@link Businesses}) and the member's status
- * figures are current; then the listeners of the events. Spending adds the ledger's three; a commission one. The
+ * member, the purchase context (rules, external id claim, new category), the earn with the club's shares (events
+ * budget, commission) in one ledger statement, the purchase row and the status upsert: 6, once the business and its
+ * promotions are cached (here and in partners) and the member's status figures are current; then the listeners of the
+ * events. Spending adds the ledger's three; a commission one. The
  * response's balance is the one the last ledger posting returned, not a second read.
  */
 @Component
@@ -174,10 +177,13 @@ public class PurchaseRecorder {
 
 		Recorded run() {
 			spend();
-			earn();
 			ClubShares.Shares charged = ClubShares.of(rules, command.amount(), command.engaged(), occurredOn(),
 					business.joinedAt());
-			shares.charge(business.id(), charged, Source.purchase(id), "purchase:" + id, command.actor());
+			List<PostCommand> charges = shares.charges(business.id(), charged, Source.purchase(id), "purchase:" + id,
+					command.actor());
+			if (!earn(charges)) {
+				charges.forEach(ledger::post);
+			}
 			PurchaseRow row = row(charged);
 			store.insert(row, occurredOn());
 			if (buyer.memberId() != null) {
@@ -210,22 +216,24 @@ public class PurchaseRecorder {
 			balance = posting.balance();
 		}
 
-		private void earn() {
+		/** Earns with the club's shares in the same ledger statement; false when nothing was earned or posted. */
+		private boolean earn(List<PostCommand> charges) {
 			if (buyer.memberId() == null) {
-				return;
+				return false;
 			}
 			BigDecimal promotion = partners.promotionMultiplier(business.id(), occurredAt);
 			BigDecimal bonuses = Earnings.bonuses(rules, status(), command.amount(), spent, context.newCategory(),
 					promotion);
 			if (bonuses.signum() == 0) {
-				return;
+				return false;
 			}
 			Posting posting = ledger.earn(new EarnCommand(buyer.memberId(), bonuses, PartyId.business(business.id()),
 					pendingUntil(), now.atZone(zone).plusMonths(rules.expiryMonths()).toInstant(),
-					Reason.PURCHASE_EARN, Source.purchase(id), description, command.actor(), key("earn")));
+					Reason.PURCHASE_EARN, Source.purchase(id), description, command.actor(), key("earn")), charges);
 			earned = bonuses;
 			earnTx = posting.transactionId();
 			balance = posting.balance();
+			return true;
 		}
 
 		private PurchaseRow recomputeStatus(PurchaseRow row, UUID member) {

@@ -16,7 +16,8 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Delivers queued messages. Each round: (1) messages whose lease ran out are recovered (see
+ * Delivers queued messages. Each round first turns pending notifications into messages
+ * ({@link PendingNotifications#expand}); then (1) messages whose lease ran out are recovered (see
  * {@link MessageStore#expireLeases}); (2) a batch of due messages is claimed in a short transaction that commits
  * them as {@code sending} under a lease; (3) each is sent outside any transaction; (4) its outcome is written only
  * if the claim still holds. A send the channel's rate limit ({@link ChannelRateLimits}) refuses goes back to the
@@ -44,10 +45,14 @@ public class DeliveryWorker {
 
 	private final int batchSize;
 
+	private final PendingNotifications pending;
+
 	DeliveryWorker(MessageStore store, PlatformTransactionManager transactions, List<ChannelSender> senders,
 			@Value("${krug.notifications.worker.lease:PT2M}") Duration lease,
-			@Value("${krug.notifications.worker.batch-size:100}") int batchSize, ChannelRateLimits rateLimits) {
+			@Value("${krug.notifications.worker.batch-size:100}") int batchSize, ChannelRateLimits rateLimits,
+			PendingNotifications pending) {
 		this.rateLimits = rateLimits;
+		this.pending = pending;
 		this.store = store;
 		this.tx = new TransactionTemplate(transactions);
 		senders.forEach(s -> this.senders.put(s.channel(), s));
@@ -55,8 +60,16 @@ public class DeliveryWorker {
 		this.batchSize = batchSize;
 	}
 
-	/** Recovers expired leases, then delivers due messages until none is left; returns how many were handled. */
+	/**
+	 * Queues the pending notifications' messages, recovers expired leases, then delivers due messages until none is
+	 * left; returns how many messages were handled.
+	 */
 	public int deliverDue(Instant now) {
+		int expanded;
+		do {
+			expanded = pending.expand(batchSize);
+		}
+		while (expanded == batchSize);
 		tx.executeWithoutResult(s -> store.expireLeases(now));
 		int total = 0;
 		List<Message> batch;

@@ -15,7 +15,8 @@ import org.springframework.transaction.event.TransactionalEventListener;
 
 /**
  * Queues messages for domain events just before the publishing transaction commits, in that transaction: the
- * messages exist exactly when the event's change does. Each message's dedupe key comes from the event, so an event
+ * messages exist exactly when the event's change does. Bonuses earned, announced by every purchase, are only
+ * recorded there ({@link PendingNotifications}) and become messages when the delivery worker next runs. Each message's dedupe key comes from the event, so an event
  * published twice queues once. Loyalty triggers are service messages about the member's own account
  * ({@code loyalty} category), not marketing.
  */
@@ -26,9 +27,12 @@ class Triggers {
 
 	private final Contacts contacts;
 
-	Triggers(Notifier notifier, Contacts contacts) {
+	private final PendingNotifications pending;
+
+	Triggers(Notifier notifier, Contacts contacts, PendingNotifications pending) {
 		this.notifier = notifier;
 		this.contacts = contacts;
+		this.pending = pending;
 	}
 
 	@TransactionalEventListener(phase = TransactionPhase.BEFORE_COMMIT, fallbackExecution = true)
@@ -37,9 +41,10 @@ class Triggers {
 				"welcome:" + e.memberId(), Map.of()));
 	}
 
+	/** Deferred: one row in the purchase's transaction, rendered by the worker ({@link PendingNotifications}). */
 	@TransactionalEventListener(phase = TransactionPhase.BEFORE_COMMIT, fallbackExecution = true)
 	void on(BonusesEarned e) {
-		send(new Notification(e.programId().value(), e.memberId(), "bonuses_earned", "loyalty", Priority.NORMAL,
+		pending.defer(new Notification(e.programId().value(), e.memberId(), "bonuses_earned", "loyalty", Priority.NORMAL,
 				"bonuses_earned:" + e.purchaseId() + ":" + e.amount().toPlainString(),
 				Map.of("amount", plain(e.amount()), "available_at", e.availableAt().toString())));
 	}

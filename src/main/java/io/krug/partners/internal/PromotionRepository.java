@@ -1,22 +1,45 @@
 package io.krug.partners.internal;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import io.krug.platform.tenancy.ProgramId;
 import java.math.BigDecimal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
-/** The {@code partners.promotions} table. */
+/**
+ * The {@code partners.promotions} table. The active promotions of each business a purchase names are kept per
+ * replica for {@code krug.partners.promotion-cache-ttl} (30 s) after they were read, so a purchase costs no look-up
+ * for its multiplier: a promotion created or changed through this class takes effect at once on this replica (the
+ * entry is dropped when the change commits), and within the TTL on the others.
+ */
 @Repository
 class PromotionRepository {
+
+	private record Key(ProgramId program, UUID business) {
+	}
+
+	/** An active promotion's multiplier and period, [from, until). */
+	private record Window(BigDecimal multiplier, Instant from, @Nullable Instant until) {
+
+		boolean runsAt(Instant at) {
+			return !from.isAfter(at) && (until == null || until.isAfter(at));
+		}
+	}
 
 	/** Running at {@code :at}: not paused, started, not yet ended. */
 	private static final String RUNS_AT = " AND active AND valid_from <= :at"
@@ -24,8 +47,11 @@ class PromotionRepository {
 
 	private final JdbcClient jdbc;
 
-	PromotionRepository(JdbcClient jdbc) {
+	private final Cache<Key, List<Window>> windows;
+
+	PromotionRepository(JdbcClient jdbc, @Value("${krug.partners.promotion-cache-ttl:30s}") Duration ttl) {
 		this.jdbc = jdbc;
+		this.windows = Caffeine.newBuilder().maximumSize(10_000).expireAfterWrite(ttl).build();
 	}
 
 	Optional<Promotion> lock(ProgramId program, UUID businessId, UUID id) {
@@ -59,15 +85,45 @@ class PromotionRepository {
 	}
 
 	/** The highest multiplier of the business's promotions running at {@code at}; 1 when none runs. */
+	/** The highest multiplier of the business's promotions running at {@code at}; 1 without any. */
 	BigDecimal highestMultiplier(ProgramId program, UUID businessId, Instant at) {
+		return windows.get(new Key(program, businessId), key -> activeWindows(program, businessId))
+			.stream()
+			.filter(w -> w.runsAt(at))
+			.map(Window::multiplier)
+			.max(Comparator.naturalOrder())
+			.orElse(BigDecimal.ONE);
+	}
+
+	private List<Window> activeWindows(ProgramId program, UUID businessId) {
 		return jdbc.sql("""
-				SELECT coalesce(max(bonus_multiplier), 1) FROM partners.promotions
-				WHERE program_id = :program AND business_id = :business""" + RUNS_AT)
+				SELECT bonus_multiplier, valid_from, valid_until FROM partners.promotions
+				WHERE program_id = :program AND business_id = :business AND active""")
 			.param("program", program.value())
 			.param("business", businessId)
-			.param("at", Timestamp.from(at))
-			.query(BigDecimal.class)
-			.single();
+			.query((rs, n) -> {
+				Timestamp until = rs.getTimestamp("valid_until");
+				return new Window(rs.getBigDecimal("bonus_multiplier"), rs.getTimestamp("valid_from").toInstant(),
+						until == null ? null : until.toInstant());
+			})
+			.list();
+	}
+
+	/**
+	 * Drops the business's cached promotions now and again when the caller's transaction ends, so a purchase that
+	 * read them in between cannot keep the old ones.
+	 */
+	private void changed(ProgramId program, UUID businessId) {
+		Key key = new Key(program, businessId);
+		if (TransactionSynchronizationManager.isSynchronizationActive()) {
+			TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+				@Override
+				public void afterCompletion(int status) {
+					windows.invalidate(key);
+				}
+			});
+		}
+		windows.invalidate(key);
 	}
 
 	/** The business's active (not paused) promotions, whenever they run. */
@@ -114,6 +170,7 @@ class PromotionRepository {
 			.param("createdAt", Timestamp.from(p.createdAt()))
 			.param("updatedAt", Timestamp.from(p.updatedAt()))
 			.update();
+		changed(program, p.businessId());
 	}
 
 	void update(ProgramId program, Promotion p) {
@@ -132,6 +189,7 @@ class PromotionRepository {
 			.param("active", p.active())
 			.param("updatedAt", Timestamp.from(p.updatedAt()))
 			.update();
+		changed(program, p.businessId());
 	}
 
 	private static @Nullable Timestamp timestamp(@Nullable Instant instant) {

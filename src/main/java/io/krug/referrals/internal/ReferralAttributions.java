@@ -51,9 +51,12 @@ class ReferralAttributions {
 
 	private final ApplicationEventPublisher events;
 
+	private final PurchaseReferrals purchaseReferrals;
+
 	ReferralAttributions(ReferralCodes codes, ReferralStore referrals, ReferralCampaigns campaigns,
 			ReferralRewards rewards, IdentityApi identity, MemberBadges badges, Programs programs,
-			ReferralProperties properties, ApplicationEventPublisher events) {
+			ReferralProperties properties, ApplicationEventPublisher events, PurchaseReferrals purchaseReferrals) {
+		this.purchaseReferrals = purchaseReferrals;
 		this.codes = codes;
 		this.referrals = referrals;
 		this.campaigns = campaigns;
@@ -84,7 +87,9 @@ class ReferralAttributions {
 		Referral referral = new Referral(Ids.newId(), owner.get().memberId(), registered.memberId(), code,
 				campaign == null ? null : campaign.id(), rejection == null ? Referral.ATTRIBUTED : Referral.REJECTED,
 				rejection == null ? null : rejection.key(), registered.deviceFingerprint(), null, null, at);
-		if (!referrals.insert(referral) || rejection != null) {
+		boolean inserted = referrals.insert(referral);
+		purchaseReferrals.forget(registered.memberId());
+		if (!inserted || rejection != null) {
 			return;
 		}
 		events.publishEvent(new ReferralAttributed(TenantContext.require(), referral.id(), referral.referrerId(),

@@ -56,8 +56,12 @@ class ReferralRewards {
 
 	private final Clock clock;
 
+	private final PurchaseReferrals purchaseReferrals;
+
 	ReferralRewards(ReferralRewardStore store, ReferralStore referrals, ReferralCampaigns campaigns, LedgerApi ledger,
-			Programs programs, ReferralProperties properties, ApplicationEventPublisher events, Clock clock) {
+			Programs programs, ReferralProperties properties, ApplicationEventPublisher events, Clock clock,
+			PurchaseReferrals purchaseReferrals) {
+		this.purchaseReferrals = purchaseReferrals;
 		this.store = store;
 		this.referrals = referrals;
 		this.campaigns = campaigns;
@@ -86,7 +90,7 @@ class ReferralRewards {
 		if (purchase.memberId() == null) {
 			return;
 		}
-		Referral referral = referrals.of(purchase.memberId()).filter(Referral::attributed).orElse(null);
+		Referral referral = purchaseReferrals.of(purchase.memberId()).orElse(null);
 		if (referral == null || referral.campaignId() == null || purchase.occurredAt().isBefore(referral.createdAt())
 				|| !store.recordPurchase(purchase.purchaseId(), referral.id(), purchase.amount(),
 						purchase.occurredAt())) {

@@ -1,25 +1,51 @@
 package io.krug.rewards.crosspromo;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import io.krug.platform.tenancy.ProgramId;
 import io.krug.platform.tenancy.TenantContext;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
-/** Cross-promotions in {@code rewards.cross_promotions}. */
+/**
+ * Cross-promotions in {@code rewards.cross_promotions}. Whether a business has accepted ones is kept per replica for
+ * {@code krug.rewards.cross-promotion-cache-ttl} (30 s), as every purchase asks it: a decision on this replica drops
+ * what is kept when it commits; one on another replica takes effect here within the TTL.
+ */
 @Repository
 class CrossPromotionStore {
 
+	private record Key(ProgramId program, UUID business) {
+	}
+
 	private final JdbcClient jdbc;
 
-	CrossPromotionStore(JdbcClient jdbc) {
+	private final Cache<Key, Boolean> accepting;
+
+	CrossPromotionStore(JdbcClient jdbc, @Value("${krug.rewards.cross-promotion-cache-ttl:30s}") Duration ttl) {
 		this.jdbc = jdbc;
+		this.accepting = Caffeine.newBuilder().maximumSize(10_000).expireAfterWrite(ttl).build();
+	}
+
+	/** Whether the business has accepted cross-promotions, as read at most a TTL ago. */
+	boolean anyAcceptedFrom(UUID business) {
+		return accepting.get(new Key(TenantContext.require(), business), key -> jdbc.sql("""
+				SELECT EXISTS (SELECT 1 FROM rewards.cross_promotions WHERE from_business_id = :b AND status = 'accepted')""")
+			.param("b", business)
+			.query(Boolean.class)
+			.single());
 	}
 
 	/** Inserts a proposed one unless the pair has a live one; returns whether it was inserted. */
@@ -47,7 +73,7 @@ class CrossPromotionStore {
 
 	/** Decides a proposed one; {@code false} when it was decided already (by a concurrent call, too). */
 	boolean decide(UUID id, String status, String actor, Instant at) {
-		return jdbc.sql("""
+		boolean decided = jdbc.sql("""
 				UPDATE rewards.cross_promotions SET status = :status, decided_by = :by, decided_at = :at
 				WHERE id = :id AND status = 'proposed'""")
 			.param("id", id)
@@ -55,6 +81,20 @@ class CrossPromotionStore {
 			.param("by", actor)
 			.param("at", Timestamp.from(at))
 			.update() == 1;
+		forgetAcceptingWhenDone();
+		return decided;
+	}
+
+	private void forgetAcceptingWhenDone() {
+		accepting.invalidateAll();
+		if (TransactionSynchronizationManager.isSynchronizationActive()) {
+			TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+				@Override
+				public void afterCompletion(int status) {
+					accepting.invalidateAll();
+				}
+			});
+		}
 	}
 
 	/** Accepted cross-promotions whose customers come from the business. */

@@ -7,16 +7,21 @@ import io.krug.rewards.coupons.RewardsAudience;
 import java.util.LinkedHashSet;
 import java.util.Set;
 import java.util.UUID;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.event.EventListener;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * The rewards module's listener of purchases (one event publication row per purchase, or per batch of an import): remembers the purchase
- * for targeting and redemption against it, and gives a member who bought at a business the coupons of accepted
- * cross-promotions from it. At least once per purchase; both writes are idempotent (a member holds at most one
- * coupon per campaign). No transaction of its own ({@code NOT_SUPPORTED}): it starts one with the program bound.
+ * The rewards module's listener of purchases. In the purchase's transaction (one statement): remembers the purchase
+ * for targeting and redemption against it, exactly when the purchase commits. Only when the business has accepted
+ * cross-promotions (asked of a per-replica cache, see {@link CrossPromotionStore}) it publishes
+ * {@link CrossPromotedCustomer}, whose asynchronous listener gives the member the coupons after the commit; so a
+ * purchase without cross-promotions writes no event publication row. Both writes are idempotent (a member holds at
+ * most one coupon per campaign). An import's batch ({@link PurchasesImported}) is one asynchronous event publication:
+ * its purchases are remembered and each buyer's coupons given in one transaction after the batch commits.
  */
 @Component
 class RewardsPurchaseListener {
@@ -25,24 +30,38 @@ class RewardsPurchaseListener {
 
 	private final CrossPromotions promotions;
 
+	private final CrossPromotionStore store;
+
+	private final ApplicationEventPublisher events;
+
 	private final TransactionTemplate tx;
 
-	RewardsPurchaseListener(RewardsAudience audience, CrossPromotions promotions, TransactionTemplate tx) {
+	RewardsPurchaseListener(RewardsAudience audience, CrossPromotions promotions, CrossPromotionStore store,
+			ApplicationEventPublisher events, TransactionTemplate tx) {
 		this.audience = audience;
 		this.promotions = promotions;
+		this.store = store;
+		this.events = events;
 		this.tx = tx;
 	}
 
-	@ApplicationModuleListener(id = "rewards.known_purchases", propagation = Propagation.NOT_SUPPORTED)
+	/** Joins the purchase's transaction; starts one with the program bound when published outside any. */
+	@EventListener
 	void on(PurchaseRecorded event) {
 		var purchase = new RewardsAudience.KnownPurchase(event.purchaseId(), event.businessId(), event.memberId(),
 				event.amount(), event.occurredAt());
 		TenantContext.run(event.programId(), () -> tx.executeWithoutResult(s -> {
 			audience.purchased(purchase);
-			if (event.memberId() != null) {
-				promotions.customerBought(event.businessId(), event.memberId());
+			if (event.memberId() != null && store.anyAcceptedFrom(event.businessId())) {
+				events.publishEvent(new CrossPromotedCustomer(event.programId(), event.businessId(), event.memberId()));
 			}
 		}));
+	}
+
+	@ApplicationModuleListener(id = "rewards.cross_promoted_customers", propagation = Propagation.NOT_SUPPORTED)
+	void on(CrossPromotedCustomer event) {
+		TenantContext.run(event.programId(),
+				() -> tx.executeWithoutResult(s -> promotions.customerBought(event.businessId(), event.memberId())));
 	}
 
 	/** An import's batch of members' purchases: all of them in one transaction, each buyer's coupons once. */

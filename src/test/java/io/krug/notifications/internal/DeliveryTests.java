@@ -25,6 +25,7 @@ class DeliveryTests extends NotificationTest {
 					Instant.parse("2026-12-07T09:00:00Z")));
 			s.setRollbackOnly();
 		}));
+		assertThat(queuePending(program)).isZero();
 		assertThat(messages(program, member)).noneMatch(m -> m.type().equals("bonuses_earned"));
 
 		earn(program, member, "10");
@@ -45,7 +46,27 @@ class DeliveryTests extends NotificationTest {
 				return null;
 			});
 		}
+		assertThat(queuePending(program)).isEqualTo(2);
 		assertThat(messages(program, member)).filteredOn(m -> m.type().equals("bonuses_earned")).hasSize(2);
+	}
+
+	@Test
+	void bonusesEarnedIsRenderedAfterTheCommitAndOnlyOnce() {
+		Program program = fixtures.program();
+		UUID member = memberWithEmail(program, email());
+		inProgram(program, () -> {
+			events.publishEvent(new BonusesEarned(program.id(), member, UUID.randomUUID(), new BigDecimal("10"),
+					Instant.parse("2026-12-07T09:00:00Z")));
+			return null;
+		});
+		assertThat(messages(program, member)).as("nothing rendered in the purchase's transaction")
+			.noneMatch(m -> m.type().equals("bonuses_earned"));
+
+		deliver(program, clock.instant());
+		assertThat(queuePending(program)).as("the worker took the pending row").isZero();
+		assertThat(messages(program, member)).filteredOn(m -> m.type().equals("bonuses_earned"))
+			.extracting(Message::channel)
+			.containsExactlyInAnyOrder(Channel.EMAIL, Channel.IN_APP);
 	}
 
 	@Test

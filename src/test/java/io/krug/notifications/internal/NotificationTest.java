@@ -38,6 +38,9 @@ abstract class NotificationTest extends ApiTest {
 	@Autowired
 	protected ApplicationEventPublisher events;
 
+	@Autowired
+	protected PendingNotifications pending;
+
 	/** Midday in Moscow, outside the default quiet hours, so e-mails are due at once. */
 	protected static final Instant MIDDAY = Instant.parse("2026-11-23T09:00:00Z");
 
@@ -81,7 +84,10 @@ abstract class NotificationTest extends ApiTest {
 		return "m-" + UUID.randomUUID().toString().substring(0, 8) + "@krug.test";
 	}
 
-	/** Publishes {@code BonusesEarned} in a committed transaction of the program, as the loyalty module does. */
+	/**
+	 * Publishes {@code BonusesEarned} in a committed transaction of the program, as the loyalty module does, and
+	 * queues its messages as the worker's next run would.
+	 */
 	protected UUID earn(Program program, UUID member, String amount) {
 		UUID purchase = UUID.randomUUID();
 		inProgram(program, () -> {
@@ -89,7 +95,13 @@ abstract class NotificationTest extends ApiTest {
 					Instant.parse("2026-12-07T09:00:00Z")));
 			return null;
 		});
+		queuePending(program);
 		return purchase;
+	}
+
+	/** Turns the program's pending notifications into messages, as the worker does first on every run. */
+	protected int queuePending(Program program) {
+		return TenantContext.call(program.id(), () -> pending.expand(1_000));
 	}
 
 	/** Runs the worker for the program only, at {@code now}. */

@@ -53,7 +53,7 @@ class NotificationsBench extends NotificationTest {
 		ChannelRateLimits unlimited = new ChannelRateLimits(rateLimiter, 1_000_000, 1_000_000, 1_000_000, 1_000_000,
 				1_000_000);
 		DeliveryWorker worker = new DeliveryWorker(store, transactions, senders, Duration.ofMinutes(2), 100,
-				unlimited);
+				unlimited, pending);
 		WireMockServer telegram = new WireMockServer(WireMockConfiguration.options().dynamicPort()
 			.containerThreads(32));
 		telegram.start();
