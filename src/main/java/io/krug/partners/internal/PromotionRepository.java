@@ -84,7 +84,6 @@ class PromotionRepository {
 		return new Page<>(items, total);
 	}
 
-	/** The highest multiplier of the business's promotions running at {@code at}; 1 when none runs. */
 	/** The highest multiplier of the business's promotions running at {@code at}; 1 without any. */
 	BigDecimal highestMultiplier(ProgramId program, UUID businessId, Instant at) {
 		return windows.get(new Key(program, businessId), key -> activeWindows(program, businessId))
