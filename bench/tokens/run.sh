@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Access-token validation latency: starts Krug (embedded PostgreSQL, fresh data directory), runs
 # bench/tokens/TokenBench.java, prints the token_validations_total counters, stops Krug.
-# Usage: bench/tokens/run.sh [--requests=20000] [--clients=1]
+# Usage: bench/tokens/run.sh [--requests=20000] [--clients=1] [--rate=N (open loop, N/s offered)]
+#        bench/tokens/run.sh --suite [--requests=20000]   (1 and 4 clients, 500/s and 1,000/s, one Krug)
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 
@@ -30,5 +31,20 @@ for _ in $(seq 1 120); do
   sleep 1
 done
 
-java bench/tokens/TokenBench.java --base="http://localhost:$PORT" --admin-password=bench-admin-password "$@"
+bench() {
+  java bench/tokens/TokenBench.java --base="http://localhost:$PORT" --admin-password=bench-admin-password \
+    --server-pid="$KRUG" "$@"
+}
+if [ "${1:-}" = "--suite" ]; then
+  # One Krug, four runs: closed loop with 1 and 4 clients, open loop at 500/s and 1,000/s (4 senders)
+  shift
+  for run in "--clients=1" "--clients=4" "--rate=500 --clients=4" "--rate=1000 --clients=4"; do
+    echo "load average: $(cut -d' ' -f1-3 /proc/loadavg)"
+    # shellcheck disable=SC2086
+    bench $run "$@"
+  done
+else
+  echo "load average: $(cut -d' ' -f1-3 /proc/loadavg)"
+  bench "$@"
+fi
 curl -s "localhost:$PORT/actuator/prometheus" | grep -E '^(token_validations_total|krug_token_validation_seconds)' || true
