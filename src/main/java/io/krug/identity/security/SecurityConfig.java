@@ -10,17 +10,26 @@ import org.springframework.security.config.annotation.method.configuration.Enabl
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.config.observation.SecurityObservationSettings;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
 
 /**
  * Stateless bearer authentication for the API. Public: member sign-in, staff login, the partner catalog and inbound
  * integration webhooks; everything else under {@code /api} needs credentials, and method-level
- * {@code @PreAuthorize} rules decide what each caller may do.
+ * {@code @PreAuthorize} rules decide what each caller may do. Spring Security's own observations are off: they
+ * wrapped each of the chain's filters and each authorization in an observation with its own timer (about a dozen per
+ * request, most of the allocation of a token validation, see bench/tokens); {@code http_server_requests} still
+ * times every request.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableMethodSecurity
 class SecurityConfig {
+
+	@Bean
+	static SecurityObservationSettings securityObservations() {
+		return SecurityObservationSettings.noObservations();
+	}
 
 	@Bean
 	SecurityFilterChain api(HttpSecurity http, PrincipalResolver resolver, Programs programs, ProblemWriter problems)
