@@ -77,9 +77,11 @@ public class TokenBench {
 			validate(validations.get(i % validations.size()));
 		}
 		Cpu cpu = Cpu.start(opt.get("server-pid"));
+		Jitter jitter = Jitter.begin();
 		long[] nanos = rate > 0 ? openLoop(validations, requests, rate, clients)
 				: closedLoop(validations, requests, clients);
 		double seconds = cpu.seconds();
+		long[] oversleeps = jitter.finish();
 		Arrays.sort(nanos);
 		String mode = rate > 0 ? String.format(Locale.ROOT, "offered %d/s, %d sender(s)", rate, clients)
 				: clients + " client(s)";
@@ -89,6 +91,46 @@ public class TokenBench {
 				nanos.length, mode, secrets.size(), ms(nanos, 0.50), ms(nanos, 0.90), ms(nanos, 0.99),
 				nanos[nanos.length - 1] / 1e6, nanos.length / seconds);
 		System.out.println(cpu.report(seconds));
+		System.out.printf(Locale.ROOT, "machine   a thread sleeping 1 ms at a time woke late by p50 %.3f ms, p99 %.3f ms,"
+				+ " max %.3f ms (the scheduling delay the machine adds to any request)%n", ms(oversleeps, 0.50),
+				ms(oversleeps, 0.99), oversleeps[oversleeps.length - 1] / 1e6);
+	}
+
+	/**
+	 * Measures the machine, not Krug: a thread that sleeps 1 ms at a time records how late it wakes. On a shared or
+	 * overloaded machine this delay (waiting for a core) lands on requests too, so it bounds what p99 can show.
+	 */
+	static final class Jitter extends Thread {
+
+		private final long[] late = new long[1 << 20];
+
+		private volatile boolean running = true;
+
+		private int count;
+
+		static Jitter begin() {
+			Jitter jitter = new Jitter();
+			jitter.setDaemon(true);
+			jitter.start();
+			return jitter;
+		}
+
+		@Override
+		public void run() {
+			while (running && count < late.length) {
+				long before = System.nanoTime();
+				LockSupport.parkNanos(1_000_000);
+				late[count++] = Math.max(0, System.nanoTime() - before - 1_000_000);
+			}
+		}
+
+		long[] finish() throws InterruptedException {
+			running = false;
+			join();
+			long[] sorted = Arrays.copyOf(late, Math.max(1, count));
+			Arrays.sort(sorted);
+			return sorted;
+		}
 	}
 
 	/**
