@@ -76,6 +76,7 @@ public class TokenBench {
 		for (int i = 0; i < 2000; i++) {
 			validate(validations.get(i % validations.size()));
 		}
+		Map<Double, Long> bucketsBefore = serverBuckets();
 		Cpu cpu = Cpu.start(opt.get("server-pid"));
 		Jitter jitter = Jitter.begin();
 		long[] nanos = rate > 0 ? openLoop(validations, requests, rate, clients)
@@ -90,10 +91,49 @@ public class TokenBench {
 						+ " (%.0f/s)%n",
 				nanos.length, mode, secrets.size(), ms(nanos, 0.50), ms(nanos, 0.90), ms(nanos, 0.99),
 				nanos[nanos.length - 1] / 1e6, nanos.length / seconds);
+		System.out.println(serverTime(bucketsBefore, serverBuckets()));
 		System.out.println(cpu.report(seconds));
 		System.out.printf(Locale.ROOT, "machine   a thread sleeping 1 ms at a time woke late by p50 %.3f ms, p99 %.3f ms,"
 				+ " max %.3f ms (the scheduling delay the machine adds to any request)%n", ms(oversleeps, 0.50),
 				ms(oversleeps, 0.99), oversleeps[oversleeps.length - 1] / 1e6);
+	}
+
+	/**
+	 * The server's own view of the same requests: {@code http_server_requests_seconds} for this URI, from the
+	 * response's start in Tomcat's filter chain to its end. Its histogram buckets are coarse, so each figure is the
+	 * upper bound of its bucket. The gap to the client's figures is time outside the chain: connection, parsing and
+	 * queueing in Tomcat, and waiting for a core.
+	 */
+	static String serverTime(Map<Double, Long> before, Map<Double, Long> after) {
+		List<Double> bounds = new ArrayList<>(after.keySet());
+		bounds.sort(null);
+		long total = after.getOrDefault(Double.POSITIVE_INFINITY, 0L) - before.getOrDefault(Double.POSITIVE_INFINITY, 0L);
+		StringBuilder line = new StringBuilder("server    http_server_requests for this URI (bucket upper bounds):");
+		for (double q : new double[] { 0.50, 0.90, 0.99 }) {
+			for (double bound : bounds) {
+				if (after.get(bound) - before.getOrDefault(bound, 0L) >= Math.ceil(q * total)) {
+					line.append(String.format(Locale.ROOT, " p%d <= %.3f ms", Math.round(q * 100), bound * 1000));
+					break;
+				}
+			}
+		}
+		return line.toString();
+	}
+
+	/** Cumulative bucket counts of the validate endpoint's {@code http_server_requests_seconds}, by upper bound. */
+	static Map<Double, Long> serverBuckets() {
+		Map<Double, Long> buckets = new HashMap<>();
+		Matcher m = Pattern.compile("http_server_requests_seconds_bucket\\{([^}]*)} ([0-9.E+]+)")
+			.matcher(send(HttpRequest.newBuilder(URI.create(base + "/actuator/prometheus")).GET()));
+		Pattern le = Pattern.compile("le=\"([^\"]+)\"");
+		while (m.find()) {
+			Matcher bound = le.matcher(m.group(1));
+			if (m.group(1).contains("uri=\"/api/v1/tokens/validate\"") && bound.find()) {
+				buckets.merge("+Inf".equals(bound.group(1)) ? Double.POSITIVE_INFINITY
+						: Double.parseDouble(bound.group(1)), (long) Double.parseDouble(m.group(2)), Long::sum);
+			}
+		}
+		return buckets;
 	}
 
 	/**
