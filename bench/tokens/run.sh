@@ -21,9 +21,10 @@ PORT=${BENCH_PORT:-18092}
 PG_PORT=${BENCH_PG_PORT:-54332}
 
 echo "Krug: $JAR, data in $WORK, HTTP :$PORT, PostgreSQL :$PG_PORT ($(nproc) cores)"
-# BENCH_NICE=-10 (as root) runs Krug, its PostgreSQL and the client ahead of other work on a shared machine
+# BENCH_NICE=-10 (as root) runs Krug, its PostgreSQL and the client ahead of other work on a shared machine;
+# BENCH_JVM_OPTS are Krug's JVM options, BENCH_CLIENT_OPTS the client's (ZGC: its own pauses are not Krug's latency)
 NICE=(nice -n "${BENCH_NICE:-0}")
-KRUG_ADMIN_PASSWORD=bench-admin-password "${NICE[@]}" java ${BENCH_JVM_OPTS:--Xms512m -Xmx512m} -jar "$JAR" \
+KRUG_ADMIN_PASSWORD=bench-admin-password "${NICE[@]}" java ${BENCH_JVM_OPTS:--XX:+UseZGC -Xms512m -Xmx512m} -jar "$JAR" \
   --server.port="$PORT" --krug.database.data-dir="$WORK" --krug.database.embedded-port="$PG_PORT" \
   --logging.level.root=WARN > "$WORK/krug.out" 2>&1 &
 KRUG=$!
@@ -34,8 +35,9 @@ for _ in $(seq 1 120); do
 done
 
 bench() {
-  "${NICE[@]}" java bench/tokens/TokenBench.java --base="http://localhost:$PORT" --admin-password=bench-admin-password \
-    --server-pid="$KRUG" "$@"
+  # shellcheck disable=SC2086
+  "${NICE[@]}" java ${BENCH_CLIENT_OPTS:--XX:+UseZGC} bench/tokens/TokenBench.java --base="http://localhost:$PORT" \
+    --admin-password=bench-admin-password --server-pid="$KRUG" "$@"
 }
 if [ "${1:-}" = "--suite" ]; then
   # One Krug, four runs: closed loop with 1 and 4 clients, open loop at 500/s and 1,000/s (4 senders)
