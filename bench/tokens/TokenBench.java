@@ -72,6 +72,10 @@ public class TokenBench {
 		String key = field(post("/api/v1/admin/api-keys", admin,
 				"{\"name\":\"door\",\"scopes\":[\"tokens:validate\"]}"), "secret");
 
+		if (opt.containsKey("print-credentials")) {
+			// for another load generator (e.g. wrk) against the same Krug
+			System.out.println("credentials api_key=" + key + " token=" + secrets.get(0));
+		}
 		List<HttpRequest> validations = secrets.stream().map(secret -> validation(key, secret)).toList();
 		for (int i = 0; i < 2000; i++) {
 			validate(validations.get(i % validations.size()));
