@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.apache.commons.codec.binary.Base32;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -165,6 +166,36 @@ class StaffAndKeysTests extends ApiTest {
 			.send();
 		assertThat(unknownScope.status()).isEqualTo(422);
 		assertThat(unknownScope.text("code")).isEqualTo("unknown_scope");
+	}
+
+	@Test
+	void aKeyRevokedOnAnotherReplicaIsRefusedAsSoonAsTheNoticeArrives() {
+		var created = http.post("/api/v1/admin/api-keys")
+			.bearer(admin)
+			.json(Map.of("name", "POS", "scopes", List.of("purchases:write")))
+			.send();
+		String secret = created.text("secret");
+		assertThat(http.get("/api/v1/admin/members").bearer(secret).send().status()).as("known, lacks the scope")
+			.isEqualTo(403);
+
+		// Another replica revokes: the row changes behind this replica's cache...
+		int revoked = inProgram(program, () -> jdbc
+			.sql("UPDATE identity.api_keys SET revoked_at = now() WHERE id = :id")
+			.param("id", UUID.fromString(created.text("id")))
+			.update());
+		assertThat(revoked).isEqualTo(1);
+		assertThat(http.get("/api/v1/admin/members").bearer(secret).send().status())
+			.as("still answered from this replica's cache").isEqualTo(403);
+		// ...and its revoking transaction announces it.
+		jdbc.sql("SELECT pg_notify('krug_api_key_revoked', :id)")
+			.param("id", created.text("id"))
+			.query((rs, n) -> 1)
+			.single();
+
+		Awaitility.await()
+			.atMost(Duration.ofSeconds(5))
+			.untilAsserted(() -> assertThat(http.get("/api/v1/admin/members").bearer(secret).send().status())
+				.isEqualTo(401));
 	}
 
 	@Test

@@ -22,6 +22,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -31,11 +32,16 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * API keys for servers (POS, CRM, product backends): {@code krug_sk_…}, shown once, stored as a SHA-256 hash,
  * scoped to one program and a set of scopes, revocable; the last use is recorded (at most once a minute).
+ * Authentication answers from a per-replica cache, so a request with a known key touches no database; a revocation
+ * evicts on every replica at once ({@code pg_notify} on {@value #CHANNEL}, see {@link ApiKeyRevocationListener}).
  */
 @Service
 public class ApiKeys {
 
 	public static final String PREFIX = "krug_sk_";
+
+	/** PostgreSQL channel on which a revocation announces the key's id. */
+	static final String CHANNEL = "krug_api_key_revoked";
 
 	private final JdbcClient jdbc;
 
@@ -45,10 +51,13 @@ public class ApiKeys {
 
 	/**
 	 * Authenticated keys by secret hash, for a few seconds ({@code krug.identity.api-key-cache-ttl}, 10 s): a POS
-	 * sending a purchase a second should not cost a lookup each. A revocation takes effect at once on the replica
-	 * that revoked and within the TTL on the others.
+	 * sending a purchase a second should not cost a lookup each. A revocation evicts at once on every replica; the
+	 * TTL bounds how stale {@code last_used_at} gets and is the backstop should a notice be lost.
 	 */
 	private final Cache<String, ApiKey> recent;
+
+	/** Counts evictions, so a load that raced with one is not cached (it may have read the key before revocation). */
+	private final AtomicLong evictions = new AtomicLong();
 
 	ApiKeys(JdbcClient jdbc, Clock clock, TransactionTemplate tx,
 			@org.springframework.beans.factory.annotation.Value("${krug.identity.api-key-cache-ttl:10s}") java.time.Duration cacheTtl) {
@@ -108,18 +117,44 @@ public class ApiKeys {
 			.optional());
 	}
 
+	/**
+	 * Revokes the key and announces it with {@code pg_notify} in the same transaction: every replica's listener
+	 * evicts it at commit (this replica's cache at once, too).
+	 */
 	public void revoke(UUID id) {
 		ProgramId program = TenantContext.require();
-		int updated = tx.execute(status -> jdbc.sql("""
-				UPDATE identity.api_keys SET revoked_at = coalesce(revoked_at, :now) WHERE program_id = :p AND id = :id""")
-			.param("p", program.value())
-			.param("id", id)
-			.param("now", Timestamp.from(clock.instant()))
-			.update());
-		if (updated == 0) {
+		boolean revoked = tx.execute(status -> {
+			Optional<UUID> updated = jdbc.sql("""
+					UPDATE identity.api_keys SET revoked_at = coalesce(revoked_at, :now)
+					WHERE program_id = :p AND id = :id RETURNING id""")
+				.param("p", program.value())
+				.param("id", id)
+				.param("now", Timestamp.from(clock.instant()))
+				.query(UUID.class)
+				.optional();
+			updated.ifPresent(revokedId -> jdbc.sql("SELECT pg_notify(:channel, :payload)")
+				.param("channel", CHANNEL)
+				.param("payload", revokedId.toString())
+				.query((rs, n) -> 1)
+				.single());
+			return updated.isPresent();
+		});
+		if (!revoked) {
 			throw IdentityError.API_KEY_NOT_FOUND.exception();
 		}
+		evict(id);
+	}
+
+	/** Drops the cached key with this id (a revocation, here or on another replica). */
+	void evict(UUID id) {
+		evictions.incrementAndGet();
 		recent.asMap().values().removeIf(key -> key.id().equals(id));
+	}
+
+	/** Drops every cached key: revocation notices may have been missed. */
+	void evictAll() {
+		evictions.incrementAndGet();
+		recent.invalidateAll();
 	}
 
 	/** The active key with this secret, across programs (the secret is all the caller gives). */
@@ -133,6 +168,7 @@ public class ApiKeys {
 			return Optional.of(cached);
 		}
 		Instant now = clock.instant();
+		long before = evictions.get();
 		Optional<ApiKey> found = TenantContext.callAsSystem(() -> tx.execute(status -> {
 			Optional<ApiKey> key = jdbc
 				.sql("SELECT * FROM identity.api_keys WHERE secret_hash = :hash AND revoked_at IS NULL")
@@ -146,7 +182,12 @@ public class ApiKeys {
 					.update());
 			return key;
 		}));
-		found.ifPresent(key -> recent.put(hash, key));
+		found.ifPresent(key -> {
+			recent.put(hash, key);
+			if (evictions.get() != before) {
+				recent.invalidate(hash);
+			}
+		});
 		return found;
 	}
 
