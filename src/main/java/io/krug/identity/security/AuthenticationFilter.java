@@ -13,21 +13,30 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.time.Duration;
 import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
+import org.springframework.jdbc.CannotGetJdbcConnectionException;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * Authenticates {@code Authorization: Bearer} credentials (JWT access tokens and {@code krug_sk_} API keys) and binds
  * the request to one program: the credentials' program, or for anonymous API calls the {@code X-Krug-Program}
  * header's (the default program when absent). A header naming another program than the credentials' is refused.
+ * When authenticating needs the database (a credential not cached) and no connection is free, the answer is 503 with
+ * {@code Retry-After}, as for any request that finds the pool exhausted.
  */
 class AuthenticationFilter extends OncePerRequestFilter {
 
 	static final String PROGRAM_HEADER = "X-Krug-Program";
+
+	private static final Logger log = LoggerFactory.getLogger(AuthenticationFilter.class);
 
 	private final PrincipalResolver resolver;
 
@@ -89,6 +98,14 @@ class AuthenticationFilter extends OncePerRequestFilter {
 		}
 		catch (KrugException ex) {
 			problems.write(response, io.krug.platform.web.Problems.of(ex.error(), ex.getMessage()), null);
+			return false;
+		}
+		catch (CannotGetJdbcConnectionException | CannotCreateTransactionException ex) {
+			// a credential not in its cache needs the database; none free within the pool's timeout is overload,
+			// answered as the controllers answer it (ProblemHandler), not as an unexpected 500
+			log.warn("No database connection to authenticate the request: {}", ex.getMessage());
+			problems.write(response, io.krug.platform.web.Problems.of(PlatformError.SERVICE_UNAVAILABLE,
+					"The service is busy; retry in a moment."), Duration.ofSeconds(1));
 			return false;
 		}
 	}
