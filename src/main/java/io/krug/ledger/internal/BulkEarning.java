@@ -5,6 +5,7 @@ import io.krug.ledger.LedgerBulk;
 import io.krug.ledger.LedgerError;
 import io.krug.ledger.Reason;
 import io.krug.platform.Ids;
+import io.krug.platform.db.TextArrays;
 import io.krug.platform.tenancy.TenantContext;
 import java.math.BigDecimal;
 import java.time.Clock;

@@ -2,6 +2,7 @@ package io.krug.loyalty.purchases;
 
 import static io.krug.loyalty.purchases.Sql.program;
 
+import io.krug.platform.db.TextArrays;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;

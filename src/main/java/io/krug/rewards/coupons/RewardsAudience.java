@@ -1,10 +1,12 @@
 package io.krug.rewards.coupons;
 
 import io.krug.identity.MemberStatus;
+import io.krug.platform.db.TextArrays;
 import io.krug.platform.tenancy.TenantContext;
 import java.math.BigDecimal;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -53,6 +55,39 @@ public class RewardsAudience {
 
 	void memberErased(UUID member) {
 		jdbc.sql("UPDATE rewards.known_members SET active = false WHERE member_id = :m").param("m", member).update();
+	}
+
+	/** Remembers purchases in one statement (an import's batch); a repeat changes nothing. */
+	public void purchasedAll(List<KnownPurchase> purchases) {
+		if (purchases.isEmpty()) {
+			return;
+		}
+		List<UUID> ids = new ArrayList<>(purchases.size());
+		List<UUID> businesses = new ArrayList<>(purchases.size());
+		List<@Nullable UUID> members = new ArrayList<>(purchases.size());
+		List<BigDecimal> amounts = new ArrayList<>(purchases.size());
+		List<Instant> times = new ArrayList<>(purchases.size());
+		for (KnownPurchase p : purchases) {
+			ids.add(p.purchaseId());
+			businesses.add(p.businessId());
+			members.add(p.memberId());
+			amounts.add(p.amount());
+			times.add(p.occurredAt());
+		}
+		jdbc.sql("""
+				INSERT INTO rewards.known_purchases (purchase_id, program_id, business_id, member_id, amount,
+				  occurred_at)
+				SELECT CAST(i AS uuid), :p, CAST(b AS uuid), CAST(m AS uuid), CAST(a AS numeric), CAST(t AS timestamptz)
+				FROM unnest(CAST(:ids AS text[]), CAST(:businesses AS text[]), CAST(:members AS text[]),
+				  CAST(:amounts AS text[]), CAST(:times AS text[])) AS x (i, b, m, a, t)
+				ON CONFLICT (purchase_id) DO NOTHING""")
+			.param("p", TenantContext.require().value())
+			.param("ids", TextArrays.of(ids))
+			.param("businesses", TextArrays.of(businesses))
+			.param("members", TextArrays.of(members))
+			.param("amounts", TextArrays.of(amounts))
+			.param("times", TextArrays.of(times))
+			.update();
 	}
 
 	/** Remembers a purchase; a repeat changes nothing. */

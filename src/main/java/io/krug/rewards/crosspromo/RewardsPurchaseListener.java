@@ -4,7 +4,9 @@ import io.krug.loyalty.PurchaseRecorded;
 import io.krug.loyalty.PurchasesImported;
 import io.krug.platform.tenancy.TenantContext;
 import io.krug.rewards.coupons.RewardsAudience;
+import java.util.ArrayList;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import org.springframework.context.ApplicationEventPublisher;
@@ -64,19 +66,26 @@ class RewardsPurchaseListener {
 				() -> tx.executeWithoutResult(s -> promotions.customerBought(event.businessId(), event.memberId())));
 	}
 
-	/** An import's batch of members' purchases: all of them in one transaction, each buyer's coupons once. */
+	/**
+	 * An import's batch of members' purchases: remembered in one statement, and each buyer's coupons once, only when
+	 * the business has accepted cross-promotions; all in one transaction.
+	 */
 	@ApplicationModuleListener(id = "rewards.imported_purchases", propagation = Propagation.NOT_SUPPORTED)
 	void on(PurchasesImported event) {
 		TenantContext.run(event.programId(), () -> tx.executeWithoutResult(s -> {
+			List<RewardsAudience.KnownPurchase> known = new ArrayList<>(event.purchases().size());
 			Set<UUID> buyers = new LinkedHashSet<>();
 			for (PurchaseRecorded purchase : event.purchases()) {
-				audience.purchased(new RewardsAudience.KnownPurchase(purchase.purchaseId(), purchase.businessId(),
+				known.add(new RewardsAudience.KnownPurchase(purchase.purchaseId(), purchase.businessId(),
 						purchase.memberId(), purchase.amount(), purchase.occurredAt()));
 				if (purchase.memberId() != null) {
 					buyers.add(purchase.memberId());
 				}
 			}
-			buyers.forEach(member -> promotions.customerBought(event.businessId(), member));
+			audience.purchasedAll(known);
+			if (store.anyAcceptedFrom(event.businessId())) {
+				buyers.forEach(member -> promotions.customerBought(event.businessId(), member));
+			}
 		}));
 	}
 }

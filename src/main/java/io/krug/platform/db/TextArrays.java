@@ -1,4 +1,4 @@
-package io.krug.loyalty.purchases;
+package io.krug.platform.db;
 
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -10,7 +10,7 @@ import org.springframework.jdbc.core.support.AbstractSqlTypeValue;
  * A {@code text[]} parameter, for statements that take many rows as arrays ({@code unnest(CAST(:x AS text[]))},
  * cast to the column's type in SQL): one parameter per column instead of one per value.
  */
-final class TextArrays extends AbstractSqlTypeValue {
+public final class TextArrays extends AbstractSqlTypeValue {
 
 	private final String[] values;
 
@@ -18,7 +18,7 @@ final class TextArrays extends AbstractSqlTypeValue {
 		this.values = values;
 	}
 
-	static TextArrays of(List<? extends @Nullable Object> values) {
+	public static TextArrays of(List<? extends @Nullable Object> values) {
 		String[] texts = new String[values.size()];
 		for (int i = 0; i < texts.length; i++) {
 			Object value = values.get(i);
