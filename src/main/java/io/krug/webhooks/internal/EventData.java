@@ -13,6 +13,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -51,13 +53,21 @@ final class EventData {
 	}
 
 	static String snakeCase(String camel) {
-		return camel.replaceAll("([a-z0-9])([A-Z])", "$1_$2").toLowerCase(Locale.ROOT);
+		return NAMES.computeIfAbsent(camel,
+				name -> CAMEL_HUMP.matcher(name).replaceAll("$1_$2").toLowerCase(Locale.ROOT));
 	}
 
+	private static final Pattern CAMEL_HUMP = Pattern.compile("([a-z0-9])([A-Z])");
+
+	/** Component names in snake_case, computed once each (an import renders thousands of payloads a second). */
+	private static final Map<String, String> NAMES = new ConcurrentHashMap<>();
+
+	private static final Map<WebhookEventType<?>, List<RecordComponent>> COMPONENTS = new ConcurrentHashMap<>();
+
 	private static List<RecordComponent> components(WebhookEventType<?> type) {
-		return Arrays.stream(type.eventClass().getRecordComponents())
-			.filter(c -> c.getType() != ProgramId.class && !type.omitted().contains(c.getName()))
-			.toList();
+		return COMPONENTS.computeIfAbsent(type, t -> Arrays.stream(t.eventClass().getRecordComponents())
+			.filter(c -> c.getType() != ProgramId.class && !t.omitted().contains(c.getName()))
+			.toList());
 	}
 
 	private static @Nullable Object read(RecordComponent component, Object event) {

@@ -1,11 +1,13 @@
 package io.krug.webhooks.internal;
 
+import io.krug.platform.db.TextArrays;
 import io.krug.platform.tenancy.ProgramId;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.sql.Types;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.LinkedHashSet;
 import java.util.Optional;
@@ -58,30 +60,40 @@ class MessageStore {
 	List<Subscriber> log(ProgramId program, List<NewEvent> events) {
 		StringBuilder sql = new StringBuilder("""
 				WITH logged AS (
-				  INSERT INTO webhooks.events (id, program_id, type, member_id, payload, occurred_at) VALUES """);
+				  INSERT INTO webhooks.events (id, program_id, type, member_id, payload, occurred_at)
+				  SELECT CAST(i AS uuid), :program, t, CAST(m AS uuid), p, CAST(a AS timestamptz)
+				  FROM unnest(CAST(:ids AS text[]), CAST(:types AS text[]), CAST(:members AS text[]),
+				    CAST(:payloads AS text[]), CAST(:times AS text[])) AS x (i, t, m, p, a)""");
 		MapSqlParameterSource params = new MapSqlParameterSource("program", program.value());
+		List<UUID> ids = new ArrayList<>(events.size());
+		List<String> types = new ArrayList<>(events.size());
+		List<@Nullable UUID> eventMembers = new ArrayList<>(events.size());
+		List<String> payloads = new ArrayList<>(events.size());
+		List<Instant> times = new ArrayList<>(events.size());
 		Set<UUID> members = new LinkedHashSet<>();
-		for (int i = 0; i < events.size(); i++) {
-			NewEvent e = events.get(i);
-			sql.append(i == 0 ? "" : ", ")
-				.append("(:id%1$d, :program, :type%1$d, CAST(:member%1$d AS uuid), :payload%1$d, :at%1$d)".formatted(i));
-			params.addValue("id" + i, e.id())
-				.addValue("type" + i, e.type())
-				.addValue("member" + i, e.memberId(), Types.OTHER)
-				.addValue("payload" + i, e.payload())
-				.addValue("at" + i, Timestamp.from(e.at()));
+		for (NewEvent e : events) {
+			ids.add(e.id());
+			types.add(e.type());
+			eventMembers.add(e.memberId());
+			payloads.add(e.payload());
+			times.add(e.at());
 			if (e.memberId() != null) {
 				members.add(e.memberId());
 			}
 		}
+		params.addValue("ids", TextArrays.of(ids))
+			.addValue("types", TextArrays.of(types))
+			.addValue("members", TextArrays.of(eventMembers))
+			.addValue("payloads", TextArrays.of(payloads))
+			.addValue("times", TextArrays.of(times));
 		sql.append("""
 				)
 				SELECT e.id, e.event_types, e.ordered, e.owner_member_id FROM webhooks.endpoints e
 				WHERE e.program_id = :program AND e.active AND (e.owner_member_id IS NULL""");
 		if (!members.isEmpty()) {
-			sql.append(" OR (e.owner_member_id IN (:members) AND EXISTS (SELECT 1 FROM webhooks.settings s")
+			sql.append(" OR (e.owner_member_id IN (:owners) AND EXISTS (SELECT 1 FROM webhooks.settings s")
 				.append(" WHERE s.program_id = e.program_id AND s.member_endpoints_allowed))");
-			params.addValue("members", List.copyOf(members));
+			params.addValue("owners", List.copyOf(members));
 		}
 		return batch.query(sql.append(")").toString(), params,
 				(rs, n) -> new Subscriber(rs.getObject(1, UUID.class), EndpointRepository.strings(rs.getArray(2)),
