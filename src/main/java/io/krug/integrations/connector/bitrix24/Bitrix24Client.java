@@ -5,16 +5,13 @@ import io.krug.integrations.connector.ConnectorException.Kind;
 import io.krug.integrations.connector.RetryAfter;
 import io.krug.platform.logging.Masking;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.Map;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
-import org.springframework.http.client.JdkClientHttpRequestFactory;
 import org.springframework.web.client.ResourceAccessException;
 import org.springframework.web.client.RestClient;
 import tools.jackson.core.JacksonException;
@@ -28,10 +25,6 @@ import tools.jackson.databind.json.JsonMapper;
  * {@link ConnectorException}s. The webhook URL is a secret: no message and no exception cause carries it.
  */
 final class Bitrix24Client {
-
-	static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(5);
-
-	static final Duration READ_TIMEOUT = Duration.ofSeconds(30);
 
 	/** Error codes Bitrix24 answers when the webhook is wrong, revoked or lacks the {@code crm} scope. */
 	static final Set<String> AUTH_ERRORS = Set.of("expired_token", "invalid_token", "INVALID_CREDENTIALS",
@@ -51,10 +44,7 @@ final class Bitrix24Client {
 	private final Clock clock;
 
 	Bitrix24Client(RestClient.Builder builder, Clock clock) {
-		JdkClientHttpRequestFactory factory = new JdkClientHttpRequestFactory(
-				HttpClient.newBuilder().connectTimeout(CONNECT_TIMEOUT).build());
-		factory.setReadTimeout(READ_TIMEOUT);
-		this.http = builder.clone().requestFactory(factory).build();
+		this.http = builder.build();
 		this.clock = clock;
 	}
 

@@ -6,7 +6,6 @@ import io.krug.integrations.connector.RetryAfter;
 import io.krug.platform.crypto.Hashing;
 import io.krug.platform.logging.Masking;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
@@ -16,7 +15,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
-import org.springframework.http.client.JdkClientHttpRequestFactory;
 import org.springframework.web.client.ResourceAccessException;
 import org.springframework.web.client.RestClient;
 import tools.jackson.core.JacksonException;
@@ -31,10 +29,6 @@ import tools.jackson.databind.json.JsonMapper;
  * text is iiko's {@code errorDescription}, masked and clipped; the API login never appears in them.
  */
 final class IikoClient {
-
-	static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(5);
-
-	static final Duration READ_TIMEOUT = Duration.ofSeconds(30);
 
 	/** iikoCloud tokens live one hour; this one is replaced five minutes before. */
 	static final Duration TOKEN_REUSE = Duration.ofMinutes(55);
@@ -52,10 +46,7 @@ final class IikoClient {
 	private final Map<String, Token> tokens = new ConcurrentHashMap<>();
 
 	IikoClient(RestClient.Builder builder, Clock clock) {
-		JdkClientHttpRequestFactory factory = new JdkClientHttpRequestFactory(
-				HttpClient.newBuilder().connectTimeout(CONNECT_TIMEOUT).build());
-		factory.setReadTimeout(READ_TIMEOUT);
-		this.http = builder.clone().requestFactory(factory).build();
+		this.http = builder.build();
 		this.clock = clock;
 	}
 

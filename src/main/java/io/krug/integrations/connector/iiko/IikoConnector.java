@@ -6,6 +6,7 @@ import io.krug.integrations.connector.ConnectorException;
 import io.krug.integrations.connector.ConnectorException.Kind;
 import io.krug.integrations.connector.ConnectorSpec;
 import io.krug.integrations.connector.ConnectorTargets;
+import io.krug.integrations.connector.ConnectorTimeouts;
 import io.krug.integrations.connector.ExternalSale;
 import io.krug.integrations.connector.FetchPage;
 import io.krug.integrations.connector.FetchRequest;
@@ -64,8 +65,9 @@ class IikoConnector implements Connector {
 	private final IikoClient iiko;
 
 	@Autowired
-	IikoConnector(ObjectProvider<RestClient.Builder> builders, ConnectorTargets targets, Clock clock) {
-		this(targets.guard(builders.getIfAvailable(RestClient::builder)), clock);
+	IikoConnector(ObjectProvider<RestClient.Builder> builders, ConnectorTargets targets,
+			ConnectorTimeouts timeouts, Clock clock) {
+		this(timeouts.apply(targets.guard(builders.getIfAvailable(RestClient::builder))), clock);
 	}
 
 	IikoConnector(RestClient.Builder builder, Clock clock) {

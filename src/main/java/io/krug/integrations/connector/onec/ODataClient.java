@@ -6,14 +6,11 @@ import io.krug.integrations.connector.RetryAfter;
 import io.krug.platform.logging.Masking;
 import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
-import java.time.Duration;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
-import org.springframework.http.client.JdkClientHttpRequestFactory;
 import org.springframework.web.client.ResourceAccessException;
 import org.springframework.web.client.RestClient;
 import tools.jackson.core.JacksonException;
@@ -27,10 +24,6 @@ import tools.jackson.databind.json.JsonMapper;
  */
 final class ODataClient {
 
-	static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(5);
-
-	static final Duration READ_TIMEOUT = Duration.ofSeconds(30);
-
 	private static final JsonMapper JSON = JsonMapper.builder()
 		.enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
 		.build();
@@ -42,10 +35,7 @@ final class ODataClient {
 	private final Clock clock;
 
 	ODataClient(RestClient.Builder builder, Clock clock) {
-		JdkClientHttpRequestFactory factory = new JdkClientHttpRequestFactory(
-				HttpClient.newBuilder().connectTimeout(CONNECT_TIMEOUT).build());
-		factory.setReadTimeout(READ_TIMEOUT);
-		this.http = builder.clone().requestFactory(factory).build();
+		this.http = builder.build();
 		this.clock = clock;
 	}
 

@@ -5,15 +5,12 @@ import io.krug.integrations.connector.ConnectorException.Kind;
 import io.krug.integrations.connector.RetryAfter;
 import io.krug.platform.logging.Masking;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
-import org.springframework.http.client.JdkClientHttpRequestFactory;
 import org.springframework.util.LinkedMultiValueMap;
 import org.springframework.util.MultiValueMap;
 import org.springframework.web.client.ResourceAccessException;
@@ -31,10 +28,6 @@ import tools.jackson.databind.json.JsonMapper;
  */
 final class RenovatioClient {
 
-	static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(5);
-
-	static final Duration READ_TIMEOUT = Duration.ofSeconds(30);
-
 	private static final JsonMapper JSON = JsonMapper.builder()
 		.enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
 		.build();
@@ -46,10 +39,7 @@ final class RenovatioClient {
 	private final Clock clock;
 
 	RenovatioClient(RestClient.Builder builder, Clock clock) {
-		JdkClientHttpRequestFactory factory = new JdkClientHttpRequestFactory(
-				HttpClient.newBuilder().connectTimeout(CONNECT_TIMEOUT).build());
-		factory.setReadTimeout(READ_TIMEOUT);
-		this.http = builder.clone().requestFactory(factory).build();
+		this.http = builder.build();
 		this.clock = clock;
 	}
 
