@@ -142,16 +142,52 @@ class LedgerIntegrityTests extends LedgerTestSupport {
 
 		assertThatThrownBy(() -> inTransaction(() -> {
 			insertHeader(tx);
-			return insertLeg(tx, 1, "5.00") + insertLeg(tx, 2, "-4.99");
+			return insertLegs(tx, 1, "5.00", "-4.99");
 		})).isInstanceOf(DataAccessException.class).hasMessageContaining("does not balance");
 		assertThatThrownBy(() -> inTransaction(() -> insertHeader(Ids.newId())))
 			.as("a header without legs")
 			.isInstanceOf(DataAccessException.class)
 			.hasMessageContaining("does not balance");
+		assertThatThrownBy(() -> inTransaction(() -> {
+			UUID split = Ids.newId();
+			insertHeader(split);
+			return insertLegs(split, 1, "5.00") + insertLegs(split, 2, "-5.00");
+		})).as("legs of one transaction in two statements").isInstanceOf(DataAccessException.class)
+			.hasMessageContaining("does not balance");
 		assertThat(inTransaction(() -> {
 			insertHeader(tx);
-			return insertLeg(tx, 1, "5.00") + insertLeg(tx, 2, "-5.00");
+			return insertLegs(tx, 1, "5.00", "-5.00");
 		})).isEqualTo(2);
+		assertThatThrownBy(() -> inTransaction(() -> insertLegs(tx, 3, "1.00")))
+			.as("a leg added to a committed transaction")
+			.isInstanceOf(DataAccessException.class)
+			.hasMessageContaining("does not balance");
+		assertThat(inTransaction(() -> jdbc.sql("SELECT count(*) FROM ledger.entries WHERE transaction_id = :tx")
+			.param("tx", tx)
+			.query(Integer.class)
+			.single())).isEqualTo(2);
+	}
+
+	@Test
+	void everyTransactionOfAStatementIsChecked() {
+		UUID balanced = Ids.newId();
+		UUID unbalanced = Ids.newId();
+
+		assertThatThrownBy(() -> inTransaction(() -> {
+			insertHeader(balanced);
+			insertHeader(unbalanced);
+			return jdbc.sql("""
+					INSERT INTO ledger.entries (transaction_id, line, program_id, account, owner_id, amount, created_at)
+					VALUES (:a, 1, :program, 'SETTLEMENT', :owner, 3.00, now()),
+					       (:a, 2, :program, 'SETTLEMENT', :owner, -3.00, now()),
+					       (:b, 1, :program, 'SETTLEMENT', :owner, 3.00, now()),
+					       (:b, 2, :program, 'SETTLEMENT', :owner, -2.00, now())""")
+				.param("a", balanced)
+				.param("b", unbalanced)
+				.param("program", program.value())
+				.param("owner", Ids.newId())
+				.update();
+		})).isInstanceOf(DataAccessException.class).hasMessageContaining(unbalanced.toString());
 	}
 
 	@Test
@@ -192,17 +228,24 @@ class LedgerIntegrityTests extends LedgerTestSupport {
 			.update();
 	}
 
-	private int insertLeg(UUID tx, int line, String amount) {
-		return jdbc.sql("""
-				INSERT INTO ledger.entries (transaction_id, line, program_id, account, owner_id, amount, created_at)
-				VALUES (:tx, :line, :program, 'SETTLEMENT', :owner, :amount, :at)""")
+	/** The legs in one statement, numbered from {@code firstLine}. */
+	private int insertLegs(UUID tx, int firstLine, String... amounts) {
+		StringBuilder values = new StringBuilder();
+		for (int line = 1; line <= amounts.length; line++) {
+			values.append(line == 1 ? "" : ", ")
+				.append("(:tx, ").append(firstLine + line - 1).append(", :program, 'SETTLEMENT', :owner, CAST(:a").append(line)
+				.append(" AS numeric), :at)");
+		}
+		var spec = jdbc.sql("INSERT INTO ledger.entries (transaction_id, line, program_id, account, owner_id, amount, "
+				+ "created_at) VALUES " + values)
 			.param("tx", tx)
-			.param("line", line)
 			.param("program", program.value())
 			.param("owner", Ids.newId())
-			.param("amount", pts(amount))
-			.param("at", OffsetDateTime.now(clock))
-			.update();
+			.param("at", java.sql.Timestamp.from(java.time.Instant.now()));
+		for (int line = 1; line <= amounts.length; line++) {
+			spec = spec.param("a" + line, pts(amounts[line - 1]));
+		}
+		return spec.update();
 	}
 
 	private <T> T inTransaction(Supplier<T> work) {
