@@ -157,6 +157,65 @@ class CsvImportTests extends IntegrationsTest {
 	}
 
 	@Test
+	void batchesRecordedAtOnceShareMembersAndDuplicatesWithoutLosingOrDoublingAnything() {
+		// 2,000 rows in batches of 200 (the test configuration), two in flight at once: every batch holds purchases
+		// of the same 40 members (their balance rows are locked by each batch); every 10th row repeats the external
+		// id of a row 295 lines earlier, in another batch that may be in flight at the same time; and each pair of
+		// neighbouring batches shares two ids in crossed order (first and last row of one are the last and first
+		// of the other), which deadlocks two batches that claim their ids in file order
+		String day = yesterday("yyyy-MM-dd");
+		List<String> phones = new java.util.ArrayList<>();
+		for (int m = 0; m < 40; m++) {
+			phones.add(memberPhone());
+		}
+		List<String> ids = new java.util.ArrayList<>();
+		for (int i = 1; i <= 2_000; i++) {
+			ids.add(i > 300 && i % 10 == 0 ? "par-" + (i - 295) : "par-" + i);
+		}
+		for (int pair = 0; pair < 5; pair++) {
+			int first = pair * 400;
+			ids.set(first, "cross-" + pair + "-a");
+			ids.set(first + 199, "cross-" + pair + "-b");
+			ids.set(first + 200, "cross-" + pair + "-b");
+			ids.set(first + 399, "cross-" + pair + "-a");
+		}
+		StringBuilder csv = new StringBuilder("date,customer_phone,amount,category,external_id\n");
+		for (int i = 1; i <= 2_000; i++) {
+			csv.append(day).append(',').append(phones.get(i % phones.size())).append(",100,")
+				.append(i % 3 == 0 ? "dentistry" : "beauty_salon").append(',').append(ids.get(i - 1)).append('\n');
+		}
+		long distinct = new java.util.HashSet<>(ids).size();
+
+		JsonNode done = imported(csv.toString().getBytes(StandardCharsets.UTF_8));
+
+		assertThat(done.path("status").asString()).isEqualTo("completed");
+		assertThat(done.path("rows_read").asLong()).isEqualTo(2_000);
+		assertThat(done.path("imported").asLong()).isEqualTo(distinct);
+		assertThat(done.path("duplicate").asLong()).isEqualTo(2_000 - distinct);
+		assertThat(done.path("rejected").asLong()).isZero();
+		Http.Response check = http.get("/api/v1/admin/ledger/check").bearer(admin).send();
+		assertThat(check.json().path("ok").asBoolean()).as(check.toString()).isTrue();
+		List<Object[]> figures = inProgram(program, () -> jdbc.sql("""
+				SELECT (SELECT count(*) FROM loyalty.purchases WHERE business_id = :business),
+				       (SELECT count(DISTINCT external_id) FROM loyalty.purchases WHERE business_id = :business),
+				       (SELECT sum(bonuses_earned) FROM loyalty.purchases WHERE business_id = :business),
+				       (SELECT sum(available + pending) FROM ledger.member_balances),
+				       (SELECT count(*) FROM ledger.transactions t JOIN loyalty.purchases p ON p.id = t.source_id
+				        WHERE t.reason = 'BUDGET_CONTRIBUTION' AND t.source_type = 'purchase'
+				          AND p.business_id = :business)""")
+			.param("business", business)
+			.query((rs, n) -> new Object[] { rs.getLong(1), rs.getLong(2), rs.getBigDecimal(3), rs.getBigDecimal(4),
+					rs.getLong(5) })
+			.list());
+		Object[] f = figures.getFirst();
+		assertThat(f[0]).as("purchases").isEqualTo(distinct);
+		assertThat(f[1]).as("distinct external ids").isEqualTo(distinct);
+		assertThat((java.math.BigDecimal) f[3]).as("the members' balances hold what the purchases earned")
+			.isEqualByComparingTo((java.math.BigDecimal) f[2]);
+		assertThat(f[4]).as("no batch fell back to the pipeline (a deadlock between batches would)").isEqualTo(0L);
+	}
+
+	@Test
 	void anImportRecomputesItsBuyersStatusesWhenItEnds() {
 		String day = yesterday("yyyy-MM-dd");
 		String phone = Fixtures.phone();

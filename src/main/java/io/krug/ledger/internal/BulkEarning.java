@@ -3,6 +3,7 @@ package io.krug.ledger.internal;
 import io.krug.ledger.EarnCommand;
 import io.krug.ledger.LedgerBulk;
 import io.krug.ledger.LedgerError;
+import io.krug.ledger.PreparedEarns;
 import io.krug.ledger.Reason;
 import io.krug.platform.Ids;
 import io.krug.platform.db.TextArrays;
@@ -39,14 +40,44 @@ class BulkEarning implements LedgerBulk {
 	@Override
 	@Transactional
 	public List<UUID> earnAll(List<EarnCommand> commands) {
-		if (commands.isEmpty()) {
-			return List.of();
+		Prepared prepared = prepared(commands);
+		write(prepared);
+		return prepared.transactionIds();
+	}
+
+	@Override
+	public PreparedEarns prepare(List<EarnCommand> commands) {
+		return prepared(commands);
+	}
+
+	@Override
+	@Transactional
+	public void post(PreparedEarns earns) {
+		if (!(earns instanceof Prepared prepared)) {
+			throw new IllegalArgumentException("Earns not prepared by this ledger: " + earns.getClass());
 		}
+		write(prepared);
+	}
+
+	private Prepared prepared(List<EarnCommand> commands) {
 		Instant now = clock.instant();
 		Columns columns = new Columns(commands.size());
 		for (EarnCommand command : commands) {
 			columns.add(command, now);
 		}
+		return new Prepared(TenantContext.require().value(), now, columns);
+	}
+
+	private void write(Prepared prepared) {
+		Columns columns = prepared.columns;
+		int size = columns.ids.size();
+		if (size == 0) {
+			return;
+		}
+		if (!prepared.program.equals(TenantContext.require().value())) {
+			throw new IllegalArgumentException("Earns prepared for another program");
+		}
+		Instant now = prepared.at;
 		long[] counts = jdbc.sql("""
 				WITH input AS (
 				  SELECT * FROM unnest(CAST(:ids AS text[]), CAST(:lots AS text[]), CAST(:members AS text[]),
@@ -110,13 +141,20 @@ class BulkEarning implements LedgerBulk {
 			.query((rs, n) -> new long[] { rs.getLong("tx"), rs.getLong("legs"), rs.getLong("lots"),
 					rs.getLong("balances"), rs.getLong("members") })
 			.single();
-		int size = commands.size();
 		if (counts[0] != size || counts[1] != 2L * size || counts[2] != size || counts[3] != counts[4]) {
 			throw new IllegalStateException("Bulk earn wrote a partial set: transactions " + counts[0] + ", legs "
 					+ counts[1] + ", lots " + counts[2] + " of " + size + ", balances " + counts[3] + " of "
 					+ counts[4] + "; indicates a bug");
 		}
-		return List.copyOf(columns.ids);
+	}
+
+	/** Earns checked, with their ids, as one list per column. */
+	private record Prepared(UUID program, Instant at, Columns columns) implements PreparedEarns {
+
+		@Override
+		public List<UUID> transactionIds() {
+			return List.copyOf(columns.ids);
+		}
 	}
 
 	/** The commands, validated as {@link Earning} validates one, as one list per column. */

@@ -31,12 +31,15 @@ class BulkPurchaseStore {
 	/**
 	 * Claims the external ids for the purchases (as {@link PurchaseStore#context} claims one); returns the ids
 	 * claimed now. An id claimed before, or earlier in the same list, is not returned: its purchase is a duplicate.
+	 * The ids are claimed in their sort order, as the categories in {@link #claimCategories} are, so two concurrent
+	 * batches that share some wait for each other instead of deadlocking.
 	 */
 	Set<String> claimExternalIds(UUID business, List<String> externalIds, List<UUID> purchaseIds) {
 		return new HashSet<>(jdbc.sql("""
 				INSERT INTO loyalty.purchase_external_ids (program_id, business_id, external_id, purchase_id)
 				SELECT :program, :business, e, CAST(p AS uuid)
-				FROM unnest(CAST(:externalIds AS text[]), CAST(:purchaseIds AS text[])) AS i (e, p)
+				FROM unnest(CAST(:externalIds AS text[]), CAST(:purchaseIds AS text[])) WITH ORDINALITY AS i (e, p, n)
+				ORDER BY e, n
 				ON CONFLICT DO NOTHING RETURNING external_id""")
 			.param("program", program())
 			.param("business", business)
@@ -58,6 +61,7 @@ class BulkPurchaseStore {
 				INSERT INTO loyalty.member_categories (program_id, member_id, category, first_purchase_id, first_at)
 				SELECT :program, CAST(m AS uuid), c, CAST(p AS uuid), :at
 				FROM unnest(CAST(:members AS text[]), CAST(:categories AS text[]), CAST(:purchases AS text[])) AS i (m, c, p)
+				ORDER BY m, c
 				ON CONFLICT DO NOTHING RETURNING first_purchase_id""")
 			.param("program", program())
 			.param("members", TextArrays.of(members))

@@ -5,6 +5,7 @@ import io.krug.identity.MemberSummary;
 import io.krug.ledger.EarnCommand;
 import io.krug.ledger.LedgerBulk;
 import io.krug.ledger.PartyId;
+import io.krug.ledger.PreparedEarns;
 import io.krug.ledger.Reason;
 import io.krug.ledger.Source;
 import io.krug.ledger.SourceType;
@@ -38,8 +39,9 @@ import org.springframework.transaction.annotation.Transactional;
  * purchases are inserted in one statement.
  *
  * <p>
- * The ledger postings are aggregated: one earn (transaction and lot) per member and availability, and one
- * events-budget (and commission) transaction per batch; each purchase keeps its own figures and points at its
+ * The ledger postings are aggregated: one earn (transaction and lot) per member and availability, written last in
+ * the batch's transaction (it locks the members' balance rows), and one events-budget (and commission) transaction per
+ * batch; each purchase keeps its own figures and points at its
  * member's earn, which its refunds reverse. The caller recomputes the buyers' statuses after a number of batches
  * ({@link #recomputeStatuses}), so a purchase earns at the status its buyer had at the last recomputation. Each batch
  * publishes one {@link PurchasesImported} with its members' purchases (referral rewards, coupons, webhooks handle it as
@@ -121,7 +123,8 @@ public class PurchaseImports {
 		batch.newCategories(bulk.claimCategories(pairs.members(), pairs.categories(), pairs.purchases(), now));
 		batch.promotions(partners.promotionMultipliers(businessId, batch.matchedTimes()));
 		List<ImportBatch.Earn> earns = batch.earns();
-		List<UUID> transactions = ledger.earnAll(earns.stream().map(e -> earn(importId, batch, e)).toList());
+		PreparedEarns prepared = ledger.prepare(earns.stream().map(e -> earn(importId, batch, e)).toList());
+		List<UUID> transactions = prepared.transactionIds();
 		for (int i = 0; i < earns.size(); i++) {
 			earns.get(i).posted(transactions.get(i));
 		}
@@ -130,6 +133,9 @@ public class PurchaseImports {
 				"import:" + importId + ":" + rows.getFirst().id(), actor);
 		bulk.insert(rows, batch.occurredOn());
 		publish(importId, businessId, rows);
+		// last: the members' balance rows stay locked only until the commit, so a concurrent batch of the same
+		// import (ImportRunner runs krug.imports.parallelism of them) does all the rest meanwhile
+		ledger.post(prepared);
 		return new Outcome(fresh.size(), purchases.size() - fresh.size(), batch.buyers());
 	}
 
