@@ -28,7 +28,7 @@ unzip -o -q -j "$JAR" 'BOOT-INF/lib/postgresql-*.jar' -d "$WORK"
 PGJDBC=$(ls "$WORK"/postgresql-*.jar)
 
 echo "Krug: $JAR, data in $WORK, HTTP :$PORT, PostgreSQL :$PG_PORT ($(nproc) cores)"
-KRUG_ADMIN_PASSWORD=bench-admin-password java ${BENCH_JVM_OPTS:--Xms1g -Xmx1g} $JFR_OPTS -jar "$JAR" \
+KRUG_ADMIN_PASSWORD=bench-admin-password java ${BENCH_JVM_OPTS:--XX:+UseZGC -Xms1g -Xmx1g} $JFR_OPTS -jar "$JAR" \
   --server.port="$PORT" --krug.database.data-dir="$WORK" --krug.database.embedded-port="$PG_PORT" \
   --krug.database.pool-size="${BENCH_POOL:-24}" --logging.level.root=WARN > "$WORK/krug.out" 2>&1 &
 KRUG=$!
@@ -38,5 +38,5 @@ for _ in $(seq 1 120); do
   sleep 1
 done
 
-java -cp "$PGJDBC" bench/PurchaseBench.java --base="http://localhost:$PORT" --admin-password=bench-admin-password \
+java ${BENCH_CLIENT_OPTS:--XX:+UseZGC} -cp "$PGJDBC" bench/PurchaseBench.java --base="http://localhost:$PORT" --admin-password=bench-admin-password \
   --jdbc="jdbc:postgresql://localhost:$PG_PORT/krug?user=postgres" "$@"
