@@ -46,13 +46,16 @@ class NotificationsBench extends NotificationTest {
 	@Autowired
 	java.util.List<ChannelSender> senders;
 
+	@Autowired
+	BulkMessageStore bulk;
+
 	@Test
 	void measure() throws Exception {
 		int n = Integer.getInteger("bench.messages", 2000);
 		int workers = Integer.getInteger("bench.workers", 4);
 		ChannelRateLimits unlimited = new ChannelRateLimits(rateLimiter, 1_000_000, 1_000_000, 1_000_000, 1_000_000,
 				1_000_000);
-		DeliveryWorker worker = new DeliveryWorker(store, transactions, senders, Duration.ofMinutes(2), 100,
+		DeliveryWorker worker = new DeliveryWorker(store, bulk, transactions, senders, Duration.ofMinutes(2), 100,
 				unlimited, pending);
 		WireMockServer telegram = new WireMockServer(WireMockConfiguration.options().dynamicPort()
 			.containerThreads(32));
