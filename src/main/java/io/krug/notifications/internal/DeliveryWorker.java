@@ -6,8 +6,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -111,14 +113,51 @@ public class DeliveryWorker {
 		for (Message message : claimed) {
 			outcomes.add(attempt(message, now));
 		}
-		List<UUID> recorded = tx.execute(s -> bulk.record(outcomes, now));
-		Set<UUID> held = recorded == null ? Set.of() : Set.copyOf(recorded);
+		Set<UUID> held = record(outcomes, now);
 		for (BulkMessageStore.Transition outcome : outcomes) {
 			if (!held.contains(outcome.message().id())) {
 				log.warn("Message {} lost its claim before its outcome ({} {}) was recorded", outcome.message().id(),
 						outcome.event().key(), outcome.reason());
 			}
 		}
+	}
+
+	/**
+	 * Records the outcomes in one statement; should that fail, each in its own transaction, so that one outcome that
+	 * cannot be written leaves only its message to the lease's expiry. Returns the messages whose claim held.
+	 */
+	private Set<UUID> record(List<BulkMessageStore.Transition> outcomes, Instant now) {
+		try {
+			List<UUID> recorded = tx.execute(s -> bulk.record(outcomes, now));
+			return recorded == null ? Set.of() : Set.copyOf(recorded);
+		}
+		catch (RuntimeException ex) {
+			log.warn("The outcomes of {} messages could not be recorded together; recording them one by one",
+					outcomes.size(), ex);
+			Set<UUID> held = new HashSet<>();
+			for (BulkMessageStore.Transition outcome : outcomes) {
+				try {
+					if (Boolean.TRUE.equals(tx.execute(s -> recordOne(outcome, now)))) {
+						held.add(outcome.message().id());
+					}
+				}
+				catch (RuntimeException one) {
+					log.warn("The outcome of message {} could not be recorded", outcome.message().id(), one);
+				}
+			}
+			return held;
+		}
+	}
+
+	private boolean recordOne(BulkMessageStore.Transition t, Instant now) {
+		if (t.throttled()) {
+			return store.throttle(t.message(), Objects.requireNonNull(t.nextAttempt()), now);
+		}
+		if (t.status() == MessageStatus.QUEUED) {
+			return store.retryLater(t.message(), Objects.requireNonNull(t.reason()),
+					Objects.requireNonNull(t.nextAttempt()), now);
+		}
+		return store.complete(t.message(), t.status(), t.reason(), now);
 	}
 
 	/** Sends the message unless its channel's rate limit refuses it; returns what is to become of it. */

@@ -135,6 +135,31 @@ class BatchedDeliveryTests extends NotificationTest {
 	}
 
 	@Test
+	void outcomesAreRecordedOneByOneWhenTheBatchCannotBe() {
+		Program program = fixtures.program();
+		useGreenMail(program);
+		String address = email();
+		UUID member = memberWithEmail(program, address);
+		UUID inApp = queue(program, member, Channel.IN_APP, null, "f:in-app");
+		UUID mail = queue(program, member, Channel.EMAIL, address, "f:mail");
+		BulkMessageStore failing = new BulkMessageStore(jdbc) {
+			@Override
+			List<UUID> record(List<Transition> transitions, Instant now) {
+				throw new IllegalStateException("the batch's statement failed");
+			}
+		};
+		DeliveryWorker worker = new DeliveryWorker(store, failing, transactionManager, senders, Duration.ofMinutes(2),
+				100, new ChannelRateLimits(rateLimiter, 1_000_000, 1_000_000, 1_000_000, 1_000_000, 1_000_000),
+				pending);
+
+		assertThat(TenantContext.call(program.id(), () -> worker.deliverDue(later))).isEqualTo(2);
+
+		assertThat(stored(program, inApp).status()).isEqualTo("delivered");
+		assertThat(stored(program, mail).status()).isEqualTo("sent");
+		assertThat(reasons(program, mail)).containsExactly("queued:null", "sending:null", "sent:null");
+	}
+
+	@Test
 	void recordingOutcomesCostsOneStatementPerBatch() {
 		Program program = fixtures.program();
 		UUID member = memberWithEmail(program, email());
