@@ -207,7 +207,7 @@ public class Notifier {
 	}
 
 	/** Whether a message of this priority on this channel counts against, and is held by, the daily cap. */
-	static boolean capped(Priority priority, Channel channel) {
+	private static boolean capped(Priority priority, Channel channel) {
 		return (priority == Priority.NORMAL || priority == Priority.LOW) && channel.intrusive();
 	}
 
