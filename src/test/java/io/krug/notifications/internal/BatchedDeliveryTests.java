@@ -12,13 +12,18 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import javax.sql.DataSource;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /**
  * The worker sends a claimed batch and then records every message's outcome together, in one statement: each message
  * gets the status, history, next attempt and error that recording it alone gave it. Messages here are due an hour
- * ahead of the shared clock, so only the worker runs this test drives (with an explicit time) can see them.
+ * ahead of the shared clock, so only the worker runs this test drives (with an explicit time) can see them. The clock
+ * is a month after the other tests' midday, and what is left queued is set aside afterwards: the channels'
+ * rate-limit buckets follow the shared (frozen) clock, and these tests' sends must not drain the buckets the other
+ * tests send from.
  */
 class BatchedDeliveryTests extends NotificationTest {
 
@@ -34,7 +39,30 @@ class BatchedDeliveryTests extends NotificationTest {
 	@Autowired
 	DataSource dataSource;
 
-	private final Instant later = MIDDAY.plus(Duration.ofHours(1));
+	private Instant later;
+
+	@BeforeEach
+	void twoDaysLater() {
+		clock.set(MIDDAY.plus(Duration.ofDays(31)));
+		later = clock.instant().plus(Duration.ofHours(1));
+	}
+
+	private final List<Program> created = new ArrayList<>();
+
+	private Program program() {
+		Program program = fixtures.program();
+		created.add(program);
+		return program;
+	}
+
+	@AfterEach
+	void setAside() {
+		created.forEach(program -> inProgram(program, () -> jdbc.sql("""
+				UPDATE notifications.messages SET status = 'suppressed', last_error = 'test_over'
+				WHERE program_id = :p AND status IN ('queued', 'held', 'sending')""")
+			.param("p", program.id().value())
+			.update()));
+	}
 
 	private UUID queue(Program program, UUID member, Channel channel, String recipient, String key) {
 		NewMessage message = new NewMessage(member, "welcome", "account", Priority.NORMAL, channel, key, "ru",
@@ -56,11 +84,11 @@ class BatchedDeliveryTests extends NotificationTest {
 
 	@Test
 	void eachMessageOfABatchGetsItsOwnOutcome() throws Exception {
-		Program good = fixtures.program();
+		Program good = program();
 		useGreenMail(good);
 		String address = email();
 		UUID a = memberWithEmail(good, address);
-		Program broken = fixtures.program();
+		Program broken = program();
 		try (ServerSocket socket = new ServerSocket(0)) {
 			smtpOnPort(broken, socket.getLocalPort());
 		}
@@ -136,7 +164,7 @@ class BatchedDeliveryTests extends NotificationTest {
 
 	@Test
 	void outcomesAreRecordedOneByOneWhenTheBatchCannotBe() {
-		Program program = fixtures.program();
+		Program program = program();
 		useGreenMail(program);
 		String address = email();
 		UUID member = memberWithEmail(program, address);
@@ -161,7 +189,7 @@ class BatchedDeliveryTests extends NotificationTest {
 
 	@Test
 	void recordingOutcomesCostsOneStatementPerBatch() {
-		Program program = fixtures.program();
+		Program program = program();
 		UUID member = memberWithEmail(program, email());
 		assertThat(deliveryStatements(program, member, 3, "few")).hasSameSizeAs(
 				deliveryStatements(program, member, 30, "many"));

@@ -26,7 +26,10 @@ import org.springframework.beans.factory.annotation.Autowired;
 /**
  * Pending notifications expanded a batch at a time ({@link PendingNotifications#expand}, {@link Notifier#notifyAll})
  * queue exactly the messages that queuing each notification in turn ({@link Notifier#notify}) queues, in a number of
- * statements that does not grow with the batch. The scheduled worker is paused so that only these tests expand.
+ * statements that does not grow with the batch. The scheduled worker is paused so that only these tests expand, and
+ * the messages they queue are set aside afterwards: the channels' rate-limit buckets follow the shared (frozen)
+ * clock, and a background run sending them must not drain the buckets the other tests send from (for the same
+ * reason the clock is a month after the other tests' midday).
  */
 class BatchedExpansionTests extends NotificationTest {
 
@@ -49,13 +52,32 @@ class BatchedExpansionTests extends NotificationTest {
 
 	@BeforeEach
 	void pauseTheScheduledWorker() {
+		clock.set(MIDDAY.plus(Duration.ofDays(30)));
 		scheduler.pause();
 		await().atMost(Duration.ofSeconds(30)).until(() -> scheduler.getCurrentlyExecuting().isEmpty());
 	}
 
 	@AfterEach
 	void resumeTheScheduledWorker() {
+		created.forEach(BatchedExpansionTests.this::setAside);
 		scheduler.resume();
+	}
+
+	private final List<Program> created = new ArrayList<>();
+
+	private Program program() {
+		Program program = fixtures.program();
+		created.add(program);
+		return program;
+	}
+
+	/** Suppresses the program's messages that wait to be sent, so no background run sends them. */
+	private void setAside(Program program) {
+		inProgram(program, () -> jdbc.sql("""
+				UPDATE notifications.messages SET status = 'suppressed', last_error = 'test_over'
+				WHERE program_id = :p AND status IN ('queued', 'held')""")
+			.param("p", program.id().value())
+			.update());
 	}
 
 	private static Notification bonuses(Program program, UUID member, String key, String amount) {
@@ -94,7 +116,7 @@ class BatchedExpansionTests extends NotificationTest {
 
 	@Test
 	void aBatchQueuesWhatQueuingEachInTurnQueues() {
-		Program program = fixtures.program();
+		Program program = program();
 		UUID plain = memberWithEmail(program, email());
 		UUID withoutEmail = registered(program);
 		UUID capped = memberWithEmail(program, email());
@@ -130,10 +152,10 @@ class BatchedExpansionTests extends NotificationTest {
 		assertThat(oneByOne).filteredOn(m -> m.contains("last_error=no_email_address")).hasSize(1);
 		assertThat(oneByOne).filteredOn(m -> m.contains("dedupe_key=b:4") && !m.contains("channel=in_app"))
 			.hasSize(2)
-			.allMatch(m -> m.contains("next_attempt_at=2026-11-24 05:00:00+00"), "capped to the next morning");
+			.allMatch(m -> m.contains("next_attempt_at=2026-12-24 05:00:00+00"), "capped to the next morning");
 		assertThat(oneByOne).filteredOn(m -> m.contains("dedupe_key=b:5") && m.contains("channel=email"))
 			.singleElement()
-			.matches(m -> m.contains("next_attempt_at=2026-11-23 13:00:00+00"), "08:00 in New York");
+			.matches(m -> m.contains("next_attempt_at=2026-12-23 13:00:00+00"), "08:00 in New York");
 		assertThat(oneByOne).filteredOn(m -> m.contains("dedupe_key=b:1") && m.contains("channel=email"))
 			.singleElement()
 			.matches(m -> m.contains("subject=Свои 10 ") && m.contains("в " + program.name()), "own template");
@@ -151,7 +173,7 @@ class BatchedExpansionTests extends NotificationTest {
 
 	@Test
 	void aRowThatCannotBeQueuedDoesNotHoldUpTheOthers() {
-		Program program = fixtures.program();
+		Program program = program();
 		UUID member = memberWithEmail(program, email());
 		UUID bad = UUID.randomUUID();
 		inProgram(program, () -> {
@@ -184,7 +206,7 @@ class BatchedExpansionTests extends NotificationTest {
 
 	@Test
 	void concurrentWorkersQueueEachNotificationOnce() throws Exception {
-		Program program = fixtures.program();
+		Program program = program();
 		List<UUID> members = List.of(memberWithEmail(program, email()), memberWithEmail(program, email()),
 				registered(program));
 		int rows = 150;
@@ -230,7 +252,7 @@ class BatchedExpansionTests extends NotificationTest {
 
 	@Test
 	void expandingABatchCostsTheSameStatementsForFourRowsAsForForty() {
-		Program program = fixtures.program();
+		Program program = program();
 		List<UUID> members = List.of(memberWithEmail(program, email()), memberWithEmail(program, email()),
 				memberWithEmail(program, email()), registered(program));
 		List<String> four = expansionStatements(program, members, 4, "four");
