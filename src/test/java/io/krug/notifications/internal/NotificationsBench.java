@@ -85,7 +85,8 @@ class NotificationsBench extends NotificationTest {
 				long start = System.nanoTime();
 				int delivered = run(program, worker, workers, later);
 				double seconds = (System.nanoTime() - start) / 1e9;
-				assertThat(delivered).isEqualTo(n);
+				// the member's own registration messages may still arrive (published asynchronously) and be among them
+				assertThat(delivered).isBetween(n, n + 5);
 				log.info(String.format(Locale.ROOT, "BENCH %s: %d messages, %d workers, %.2f s, %.0f messages/s",
 						channel.key(), n, workers, seconds, n / seconds));
 			}
