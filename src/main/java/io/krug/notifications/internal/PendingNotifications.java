@@ -16,7 +16,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -50,6 +52,15 @@ public class PendingNotifications {
 	private final TransactionTemplate tx;
 
 	private final Clock clock;
+
+	/**
+	 * Rows that failed to expand on this replica, tried alone at later runs so that they do not fail (and send one
+	 * by one) the batches of the rows that come after them. A hint only: a replica that does not know a row tries it
+	 * in a batch first.
+	 */
+	private final Set<UUID> failing = ConcurrentHashMap.newKeySet();
+
+	private static final int MAX_FAILING = 10_000;
 
 	PendingNotifications(JdbcClient jdbc, JsonMapper json, Notifier notifier, PlatformTransactionManager transactions,
 			Clock clock) {
@@ -89,8 +100,8 @@ public class PendingNotifications {
 	 * transaction of the program that deletes them ({@code FOR UPDATE SKIP LOCKED}: rows another worker holds or took
 	 * meanwhile are skipped) and queues their messages set-based ({@link Notifier#notifyAll}), so the messages exist
 	 * once for each deleted row. When that fails, the program's rows are queued one by one, each in its own
-	 * transaction, so a row that cannot be queued stays (logged, tried again at the next run) without holding up the
-	 * others. Visible rows are those of the caller's scope (every program's in system scope). Returns how many
+	 * transaction, so a row that cannot be queued stays (logged, tried again alone at the next runs) without holding
+	 * up the others. Visible rows are those of the caller's scope (every program's in system scope). Returns how many
 	 * notifications were expanded.
 	 */
 	public int expand(int limit) {
@@ -113,6 +124,17 @@ public class PendingNotifications {
 	}
 
 	private int expand(ProgramId program, List<UUID> ids) {
+		List<UUID> together = ids.stream().filter(id -> !failing.contains(id)).toList();
+		int expanded = together.isEmpty() ? 0 : expandTogether(program, together);
+		for (UUID id : ids) {
+			if (failing.contains(id)) {
+				expanded += expand(new Pending(id, program)) ? 1 : 0;
+			}
+		}
+		return expanded;
+	}
+
+	private int expandTogether(ProgramId program, List<UUID> ids) {
 		try {
 			Integer expanded = TenantContext.call(program, () -> tx.execute(s -> {
 				List<Notification> batch = takeAll(ids);
@@ -132,18 +154,24 @@ public class PendingNotifications {
 		}
 	}
 
+	/** Expands one row in a transaction of its own; a row that fails is remembered, to be tried alone next time. */
 	private boolean expand(Pending pending) {
 		try {
-			return Boolean.TRUE.equals(TenantContext.call(pending.program(), () -> tx.execute(s -> take(pending.id())
-				.map(n -> {
-					notifier.notify(n);
-					return true;
-				})
-				.orElse(false))));
+			boolean expanded = Boolean.TRUE.equals(TenantContext.call(pending.program(),
+					() -> tx.execute(s -> take(pending.id()).map(n -> {
+						notifier.notify(n);
+						return true;
+					}).orElse(false))));
+			failing.remove(pending.id());
+			return expanded;
 		}
 		catch (RuntimeException ex) {
-			// the row stays, and is tried again at the next run
+			// the row stays, and is tried again (alone) at the next run
 			log.warn("Pending notification {} could not be queued", pending.id(), ex);
+			if (failing.size() >= MAX_FAILING) {
+				failing.clear();
+			}
+			failing.add(pending.id());
 			return false;
 		}
 	}

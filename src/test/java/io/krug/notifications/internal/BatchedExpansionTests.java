@@ -194,6 +194,20 @@ class BatchedExpansionTests extends NotificationTest {
 
 		assertThat(messages(program, member)).filteredOn(m -> m.type().equals("bonuses_earned")).hasSize(6);
 		assertThat(pendingIds(program)).as("the bad row stays, to be tried again").containsExactly(bad);
+
+		inProgram(program, () -> {
+			pending.defer(bonuses(program, member, "good:4", "4"));
+			pending.defer(bonuses(program, member, "good:5", "5"));
+			return null;
+		});
+		List<String> statements = new ArrayList<>();
+		assertThat(Statements.record(dataSource, () -> queuePending(program), statements)).isEqualTo(2);
+		assertThat(statements).as("the bad row alone, the rows after it together: " + String.join("\n", statements))
+			.filteredOn(s -> s.startsWith("DELETE FROM notifications.pending"))
+			.hasSize(2)
+			.anyMatch(s -> s.contains("FOR UPDATE SKIP LOCKED"))
+			.anyMatch(s -> s.startsWith("DELETE FROM notifications.pending WHERE id = ?"));
+		assertThat(pendingIds(program)).containsExactly(bad);
 		inProgram(program, () -> jdbc.sql("DELETE FROM notifications.pending WHERE id = :id").param("id", bad).update());
 	}
 
