@@ -124,12 +124,11 @@ public class PendingNotifications {
 	}
 
 	private int expand(ProgramId program, List<UUID> ids) {
-		List<UUID> together = ids.stream().filter(id -> !failing.contains(id)).toList();
+		List<UUID> alone = ids.stream().filter(failing::contains).toList();
+		List<UUID> together = ids.stream().filter(id -> !alone.contains(id)).toList();
 		int expanded = together.isEmpty() ? 0 : expandTogether(program, together);
-		for (UUID id : ids) {
-			if (failing.contains(id)) {
-				expanded += expand(new Pending(id, program)) ? 1 : 0;
-			}
+		for (UUID id : alone) {
+			expanded += expand(new Pending(id, program)) ? 1 : 0;
 		}
 		return expanded;
 	}

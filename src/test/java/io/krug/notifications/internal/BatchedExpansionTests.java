@@ -190,7 +190,11 @@ class BatchedExpansionTests extends NotificationTest {
 			return null;
 		});
 
-		assertThat(queuePending(program)).isEqualTo(3);
+		List<String> first = new ArrayList<>();
+		assertThat(Statements.record(dataSource, () -> queuePending(program), first)).isEqualTo(3);
+		assertThat(first).as("the batch, then each row alone once: " + String.join("\n", first))
+			.filteredOn(s -> s.startsWith("DELETE FROM notifications.pending WHERE id = ?"))
+			.hasSize(4);
 
 		assertThat(messages(program, member)).filteredOn(m -> m.type().equals("bonuses_earned")).hasSize(6);
 		assertThat(pendingIds(program)).as("the bad row stays, to be tried again").containsExactly(bad);
