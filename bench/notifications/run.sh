@@ -1,6 +1,7 @@
 #!/usr/bin/env sh
-# Delivery-worker throughput: N messages per channel (in-app, e-mail to a local GreenMail SMTP sink, Telegram to a
-# WireMock stub), W concurrent workers, channel rate limits lifted. Prints "BENCH <channel>: ... messages/s".
+# Delivery-worker throughput: N pending notifications expanded one by one and in batches of 200, then N messages per
+# channel (in-app, e-mail to a local GreenMail SMTP sink, Telegram to a WireMock stub), W concurrent workers, channel
+# rate limits lifted. Prints "BENCH expand ...: ... notifications/s" and "BENCH <channel>: ... messages/s".
 #   bench/notifications/run.sh [messages=2000] [workers=4]
 set -e
 cd "$(dirname "$0")/../.."

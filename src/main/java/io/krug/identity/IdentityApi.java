@@ -13,6 +13,15 @@ public interface IdentityApi {
 
 	Optional<MemberSummary> findMember(UUID memberId);
 
+	/** The members among the given ids, keyed by id, in one query, as {@link #findMember} finds each (workers). */
+	default Map<UUID, MemberSummary> findMembers(Collection<UUID> memberIds) {
+		Map<UUID, MemberSummary> found = new HashMap<>();
+		for (UUID id : memberIds) {
+			findMember(id).ifPresent(member -> found.put(id, member));
+		}
+		return found;
+	}
+
 	/** Finds an active member by phone, in any format libphonenumber can read (normalized to E.164 first). */
 	Optional<MemberSummary> findMemberByPhone(String phone);
 

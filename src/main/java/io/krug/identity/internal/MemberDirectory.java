@@ -153,6 +153,16 @@ public class MemberDirectory implements IdentityApi {
 
 	@Override
 	@Transactional(readOnly = true)
+	public Map<UUID, MemberSummary> findMembers(Collection<UUID> memberIds) {
+		Map<UUID, MemberSummary> found = new HashMap<>();
+		for (MemberRecord member : members.findByIds(TenantContext.require(), memberIds)) {
+			found.put(member.id(), member.summary());
+		}
+		return found;
+	}
+
+	@Override
+	@Transactional(readOnly = true)
 	public Optional<MemberSummary> findMemberByPhone(String phone) {
 		return members.findByPhone(TenantContext.require(), phones.normalize(phone))
 			.filter(MemberRecord::active)

@@ -2,6 +2,7 @@ package io.krug.identity.internal;
 
 import io.krug.identity.MemberStatus;
 import io.krug.platform.Ids;
+import io.krug.platform.db.TextArrays;
 import io.krug.platform.tenancy.ProgramId;
 import java.sql.Timestamp;
 import java.time.Instant;
@@ -35,6 +36,19 @@ public class MemberRepository {
 			.param("id", id)
 			.query(MemberRecord::map)
 			.optional();
+	}
+
+	/** The members with the given ids, in one query. */
+	public List<MemberRecord> findByIds(ProgramId program, Collection<UUID> ids) {
+		if (ids.isEmpty()) {
+			return List.of();
+		}
+		return jdbc.sql("SELECT " + MemberRecord.COLUMNS + " FROM identity.members WHERE program_id = :p "
+				+ "AND id = ANY(CAST(CAST(:ids AS text[]) AS uuid[]))")
+			.param("p", program.value())
+			.param("ids", TextArrays.of(List.copyOf(ids)))
+			.query(MemberRecord::map)
+			.list();
 	}
 
 	public Optional<MemberRecord> findByPhone(ProgramId program, String phone) {

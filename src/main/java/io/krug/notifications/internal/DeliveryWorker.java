@@ -4,10 +4,15 @@ import io.krug.platform.tenancy.ProgramId;
 import io.krug.platform.tenancy.TenantContext;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -19,8 +24,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * Delivers queued messages. Each round first turns pending notifications into messages
  * ({@link PendingNotifications#expand}); then (1) messages whose lease ran out are recovered (see
  * {@link MessageStore#expireLeases}); (2) a batch of due messages is claimed in a short transaction that commits
- * them as {@code sending} under a lease; (3) each is sent outside any transaction; (4) its outcome is written only
- * if the claim still holds. A send the channel's rate limit ({@link ChannelRateLimits}) refuses goes back to the
+ * them as {@code sending} under a lease; (3) each is sent outside any transaction; (4) the batch's outcomes are
+ * written together, in one statement, each only if its message's claim still holds. A send the channel's rate limit ({@link ChannelRateLimits}) refuses goes back to the
  * queue uncounted, due when the bucket refills. A worker dying before (2) commits leaves the messages queued; dying after it leaves them
  * {@code sending} until the lease runs out. So no message is lost and none is sent twice by the worker.
  *
@@ -35,6 +40,8 @@ public class DeliveryWorker {
 
 	private final MessageStore store;
 
+	private final BulkMessageStore bulk;
+
 	private final TransactionTemplate tx;
 
 	private final Map<Channel, ChannelSender> senders = new EnumMap<>(Channel.class);
@@ -47,13 +54,14 @@ public class DeliveryWorker {
 
 	private final PendingNotifications pending;
 
-	DeliveryWorker(MessageStore store, PlatformTransactionManager transactions, List<ChannelSender> senders,
+	DeliveryWorker(MessageStore store, BulkMessageStore bulk, PlatformTransactionManager transactions, List<ChannelSender> senders,
 			@Value("${krug.notifications.worker.lease:PT2M}") Duration lease,
 			@Value("${krug.notifications.worker.batch-size:100}") int batchSize, ChannelRateLimits rateLimits,
 			PendingNotifications pending) {
 		this.rateLimits = rateLimits;
 		this.pending = pending;
 		this.store = store;
+		this.bulk = bulk;
 		this.tx = new TransactionTemplate(transactions);
 		senders.forEach(s -> this.senders.put(s.channel(), s));
 		this.lease = lease;
@@ -75,7 +83,7 @@ public class DeliveryWorker {
 		List<Message> batch;
 		do {
 			batch = claim(now);
-			batch.forEach(m -> deliver(m, now));
+			deliver(batch, now);
 			total += batch.size();
 		}
 		while (batch.size() == batchSize);
@@ -90,18 +98,76 @@ public class DeliveryWorker {
 
 	/** Sends one claimed message and records what became of it. */
 	public void deliver(Message message, Instant now) {
-		Optional<Duration> throttled = rateLimits.acquire(message.channel());
-		if (throttled.isPresent()) {
-			tx.execute(s -> store.throttle(message, now.plus(throttled.get()), now));
+		deliver(List.of(message), now);
+	}
+
+	/**
+	 * Sends claimed messages one after another, then records what became of each in one transaction; a message whose
+	 * claim no longer holds (its lease expired and it was recovered) is left as it is.
+	 */
+	public void deliver(List<Message> claimed, Instant now) {
+		if (claimed.isEmpty()) {
 			return;
 		}
-		TenantContext.run(new ProgramId(message.programId()), () -> {
-			SendOutcome outcome = send(message);
-			Boolean held = tx.execute(s -> record(message, outcome, now));
-			if (!Boolean.TRUE.equals(held)) {
-				log.warn("Message {} lost its claim before its outcome ({}) was recorded", message.id(), outcome);
+		List<BulkMessageStore.Transition> outcomes = new ArrayList<>(claimed.size());
+		for (Message message : claimed) {
+			outcomes.add(attempt(message, now));
+		}
+		Set<UUID> held = record(outcomes, now);
+		for (BulkMessageStore.Transition outcome : outcomes) {
+			if (!held.contains(outcome.message().id())) {
+				log.warn("Message {} lost its claim before its outcome ({} {}) was recorded", outcome.message().id(),
+						outcome.event().key(), outcome.reason());
 			}
-		});
+		}
+	}
+
+	/**
+	 * Records the outcomes in one statement; should that fail, each in its own transaction, so that one outcome that
+	 * cannot be written leaves only its message to the lease's expiry. Returns the messages whose claim held.
+	 */
+	private Set<UUID> record(List<BulkMessageStore.Transition> outcomes, Instant now) {
+		try {
+			List<UUID> recorded = tx.execute(s -> bulk.record(outcomes, now));
+			return recorded == null ? Set.of() : Set.copyOf(recorded);
+		}
+		catch (RuntimeException ex) {
+			log.warn("The outcomes of {} messages could not be recorded together; recording them one by one",
+					outcomes.size(), ex);
+			Set<UUID> held = new HashSet<>();
+			for (BulkMessageStore.Transition outcome : outcomes) {
+				try {
+					if (Boolean.TRUE.equals(tx.execute(s -> recordOne(outcome, now)))) {
+						held.add(outcome.message().id());
+					}
+				}
+				catch (RuntimeException one) {
+					log.warn("The outcome of message {} could not be recorded", outcome.message().id(), one);
+				}
+			}
+			return held;
+		}
+	}
+
+	private boolean recordOne(BulkMessageStore.Transition t, Instant now) {
+		if (t.throttled()) {
+			return store.throttle(t.message(), Objects.requireNonNull(t.nextAttempt()), now);
+		}
+		if (t.status() == MessageStatus.QUEUED) {
+			return store.retryLater(t.message(), Objects.requireNonNull(t.reason()),
+					Objects.requireNonNull(t.nextAttempt()), now);
+		}
+		return store.complete(t.message(), t.status(), t.reason(), now);
+	}
+
+	/** Sends the message unless its channel's rate limit refuses it; returns what is to become of it. */
+	private BulkMessageStore.Transition attempt(Message message, Instant now) {
+		Optional<Duration> throttled = rateLimits.acquire(message.channel());
+		if (throttled.isPresent()) {
+			return BulkMessageStore.Transition.throttle(message, now.plus(throttled.get()));
+		}
+		SendOutcome outcome = TenantContext.call(new ProgramId(message.programId()), () -> send(message));
+		return transition(message, outcome, now);
 	}
 
 	private SendOutcome send(Message message) {
@@ -118,15 +184,17 @@ public class DeliveryWorker {
 		}
 	}
 
-	private boolean record(Message m, SendOutcome outcome, Instant now) {
+	private static BulkMessageStore.Transition transition(Message m, SendOutcome outcome, Instant now) {
 		return switch (outcome) {
-			case SendOutcome.Done done -> store.complete(m, done.status(), null, now);
-			case SendOutcome.Suppressed s -> store.complete(m, MessageStatus.SUPPRESSED, s.reason(), now);
-			case SendOutcome.Permanent p -> store.complete(m, MessageStatus.FAILED, p.reason(), now);
+			case SendOutcome.Done done -> BulkMessageStore.Transition.complete(m, done.status(), null);
+			case SendOutcome.Suppressed s -> BulkMessageStore.Transition.complete(m, MessageStatus.SUPPRESSED,
+					s.reason());
+			case SendOutcome.Permanent p -> BulkMessageStore.Transition.complete(m, MessageStatus.FAILED, p.reason());
 			case SendOutcome.Transient t -> {
 				Optional<Duration> delay = Backoff.after(m.attempts());
-				yield delay.isPresent() ? store.retryLater(m, t.reason(), now.plus(delay.get()), now)
-						: store.complete(m, MessageStatus.FAILED, "retries_exhausted: " + t.reason(), now);
+				yield delay.isPresent() ? BulkMessageStore.Transition.retry(m, t.reason(), now.plus(delay.get()))
+						: BulkMessageStore.Transition.complete(m, MessageStatus.FAILED,
+								"retries_exhausted: " + t.reason());
 			}
 		};
 	}

@@ -1,6 +1,7 @@
 package io.krug.notifications.internal;
 
 import io.krug.platform.Ids;
+import io.krug.platform.db.TextArrays;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -87,7 +88,7 @@ public class MessageStore {
 			.param("limit", limit)
 			.query(MessageStore::map)
 			.list();
-		claimed.forEach(m -> history(m.programId(), m.id(), MessageStatus.SENDING.key(), null, now));
+		history(claimed, MessageStatus.SENDING.key(), null, now);
 		return claimed;
 	}
 
@@ -158,7 +159,7 @@ public class MessageStore {
 			.param("now", ts(now))
 			.query(MessageStore::map)
 			.list();
-		requeued.forEach(m -> history(m.programId(), m.id(), MessageStatus.RETRY.key(), "lease_expired", now));
+		history(requeued, MessageStatus.RETRY.key(), "lease_expired", now);
 		List<Message> expired = jdbc.sql("""
 				UPDATE notifications.messages
 				SET status = 'failed', last_error = 'outcome_unknown', lease_until = NULL, claim_token = NULL
@@ -168,7 +169,7 @@ public class MessageStore {
 			.param("now", ts(now))
 			.query(MessageStore::map)
 			.list();
-		expired.forEach(m -> history(m.programId(), m.id(), MessageStatus.FAILED.key(), "outcome_unknown", now));
+		history(expired, MessageStatus.FAILED.key(), "outcome_unknown", now);
 		return requeued.size() + expired.size();
 	}
 
@@ -275,6 +276,23 @@ public class MessageStore {
 				VALUES (:id, :p, :m, :status, :reason, :at)""")
 			.param("id", Ids.newId()).param("p", programId).param("m", messageId).param("status", status)
 			.param("reason", reason).param("at", ts(at))
+			.update();
+	}
+
+	/** The same history row for each of the messages, in one statement. */
+	private void history(List<Message> messages, String status, @Nullable String reason, Instant at) {
+		if (messages.isEmpty()) {
+			return;
+		}
+		List<UUID> ids = messages.stream().map(m -> Ids.newId()).toList();
+		jdbc.sql("""
+				INSERT INTO notifications.message_events (id, program_id, message_id, status, reason, at)
+				SELECT CAST(i AS uuid), CAST(p AS uuid), CAST(m AS uuid), :status, :reason, :at
+				FROM unnest(CAST(:ids AS text[]), CAST(:programs AS text[]), CAST(:messages AS text[])) AS x (i, p, m)""")
+			.param("ids", TextArrays.of(ids))
+			.param("programs", TextArrays.of(messages.stream().map(Message::programId).toList()))
+			.param("messages", TextArrays.of(messages.stream().map(Message::id).toList()))
+			.param("status", status).param("reason", reason).param("at", ts(at))
 			.update();
 	}
 

@@ -14,6 +14,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -37,6 +38,8 @@ public class Notifier {
 
 	private final MessageStore store;
 
+	private final BulkMessageStore bulk;
+
 	private final Templates templates;
 
 	private final TemplateRenderer renderer;
@@ -49,9 +52,10 @@ public class Notifier {
 
 	private final Clock clock;
 
-	Notifier(MessageStore store, Templates templates, TemplateRenderer renderer, PreferenceStore preferences,
-			IdentityApi identity, Programs programs, Clock clock) {
+	Notifier(MessageStore store, BulkMessageStore bulk, Templates templates, TemplateRenderer renderer,
+			PreferenceStore preferences, IdentityApi identity, Programs programs, Clock clock) {
 		this.store = store;
+		this.bulk = bulk;
 		this.templates = templates;
 		this.renderer = renderer;
 		this.preferences = preferences;
@@ -63,20 +67,41 @@ public class Notifier {
 	/** Queues the notification on every channel; returns how many messages were queued or suppressed. */
 	@Transactional
 	public int notify(Notification n) {
-		Optional<MemberSummary> member = identity.findMember(n.memberId());
+		return queue(n, live(n.programId()), clock.instant());
+	}
+
+	/**
+	 * Queues notifications of one program as {@link #notify} queues each, in order, but with set-based reads (members,
+	 * preferences, templates, daily-cap counts, used dedupe keys) and one insert of all messages and their histories;
+	 * returns how many messages were queued or suppressed.
+	 */
+	@Transactional
+	public int notifyAll(UUID programId, List<Notification> batch) {
+		Instant now = clock.instant();
+		NotificationBatch facts = NotificationBatch.load(programId, batch, programs.get(new ProgramId(programId)),
+				now, identity, preferences, templates, store, bulk);
+		int queued = 0;
+		for (Notification n : batch) {
+			queued += queue(n, facts, now);
+		}
+		facts.insert(now);
+		return queued;
+	}
+
+	private int queue(Notification n, NotificationFacts facts, Instant now) {
+		Optional<MemberSummary> member = facts.member(n.memberId());
 		if (member.isEmpty() || member.get().phone() == null) {
 			return 0;
 		}
 		Program program = programs.get(new ProgramId(n.programId()));
-		Preferences prefs = preferences.find(n.programId(), n.memberId()).orElse(PreferenceStore.DEFAULTS);
+		Preferences prefs = facts.preferences(n.memberId()).orElse(PreferenceStore.DEFAULTS);
 		Map<String, Object> variables = variables(n, member.get(), program);
-		Instant now = clock.instant();
-		ZoneId zone = prefs.timeZone() == null ? program.timeZone() : ZoneId.of(prefs.timeZone());
-		boolean consented = !MARKETING.equals(n.category()) || identity.hasMarketingConsent(n.memberId());
+		ZoneId zone = zone(prefs, program);
+		boolean consented = !MARKETING.equals(n.category()) || facts.marketingConsent(n.memberId());
 		int queued = 0;
 		for (Channel channel : route(n.priority(), prefs)) {
 			Optional<Template> template = n.inline() != null ? Optional.of(n.inline())
-					: templates.find(n.programId(), n.type(), channel, prefs.locale());
+					: facts.template(n.type(), channel, prefs.locale());
 			if (template.isPresent()) {
 				String recipient = switch (channel) {
 					case EMAIL -> prefs.contacts().email();
@@ -88,7 +113,7 @@ public class Notifier {
 					case IN_APP -> null;
 				};
 				String suppressed = consented ? suppression(n, prefs, channel, recipient) : "no_marketing_consent";
-				Instant due = suppressed == null ? schedule(n, prefs, channel, zone, now) : now;
+				Instant due = suppressed == null ? schedule(n, prefs, channel, zone, now, facts) : now;
 				if (due == null) {
 					suppressed = "daily_cap";
 					due = now;
@@ -98,10 +123,20 @@ public class Notifier {
 				if (held) {
 					due = Digests.nextDigestTime(now, zone);
 				}
-				queued += queue(n, channel, template.get(), variables, recipient, suppressed, due, now, held) ? 1 : 0;
+				queued += queue(n, channel, template.get(), variables, recipient, suppressed, due, now, held, facts)
+						? 1 : 0;
 			}
 		}
 		return queued;
+	}
+
+	private NotificationFacts live(UUID programId) {
+		return new NotificationFacts.Live(programId, identity, preferences, templates, store);
+	}
+
+	/** The member's time zone, else the program's. */
+	static ZoneId zone(Preferences prefs, Program program) {
+		return prefs.timeZone() == null ? program.timeZone() : ZoneId.of(prefs.timeZone());
 	}
 
 	/**
@@ -156,22 +191,38 @@ public class Notifier {
 	 * (null) and normal ones wait for the next day; high and critical ones are not capped.
 	 */
 	@Nullable Instant schedule(Notification n, Preferences prefs, Channel channel, ZoneId zone, Instant now) {
-		if (n.priority() == Priority.CRITICAL || !channel.intrusive()) {
-			return now;
+		return schedule(n, prefs, channel, zone, now, live(n.programId()));
+	}
+
+	private @Nullable Instant schedule(Notification n, Preferences prefs, Channel channel, ZoneId zone, Instant now,
+			NotificationFacts facts) {
+		if (!capped(n.priority(), channel)) {
+			return n.priority() == Priority.CRITICAL || !channel.intrusive() ? now : afterQuietHours(prefs, zone, now);
 		}
-		LocalTime start = LocalTime.parse(prefs.quietHours().start());
-		LocalTime end = LocalTime.parse(prefs.quietHours().end());
-		Instant due = QuietHoursRule.nextAllowed(now, zone, start, end);
-		if (n.priority() == Priority.HIGH) {
-			return due;
+		Instant[] day = capDay(prefs, zone, now);
+		if (facts.countIntrusive(n.memberId(), day[0], day[1]) < prefs.dailyCap()) {
+			return afterQuietHours(prefs, zone, now);
 		}
-		LocalDate day = due.atZone(zone).toLocalDate();
-		Instant dayStart = day.atStartOfDay(zone).toInstant();
-		Instant nextDay = day.plusDays(1).atStartOfDay(zone).toInstant();
-		if (store.countIntrusive(n.programId(), n.memberId(), dayStart, nextDay) < prefs.dailyCap()) {
-			return due;
-		}
-		return n.priority() == Priority.LOW ? null : QuietHoursRule.nextAllowed(nextDay, zone, start, end);
+		return n.priority() == Priority.LOW ? null : afterQuietHours(prefs, zone, day[1]);
+	}
+
+	/** Whether a message of this priority on this channel counts against, and is held by, the daily cap. */
+	private static boolean capped(Priority priority, Channel channel) {
+		return (priority == Priority.NORMAL || priority == Priority.LOW) && channel.intrusive();
+	}
+
+	/**
+	 * The day, {@code [start, next day's start)} in the member's time zone, whose cap a capped message sent at
+	 * {@code now} falls under: that of the first moment after the quiet hours.
+	 */
+	static Instant[] capDay(Preferences prefs, ZoneId zone, Instant now) {
+		LocalDate day = afterQuietHours(prefs, zone, now).atZone(zone).toLocalDate();
+		return new Instant[] { day.atStartOfDay(zone).toInstant(), day.plusDays(1).atStartOfDay(zone).toInstant() };
+	}
+
+	private static Instant afterQuietHours(Preferences prefs, ZoneId zone, Instant at) {
+		return QuietHoursRule.nextAllowed(at, zone, LocalTime.parse(prefs.quietHours().start()),
+				LocalTime.parse(prefs.quietHours().end()));
 	}
 
 	/** Why the member does not want (or cannot get) this message on this channel, or null. */
@@ -196,7 +247,8 @@ public class Notifier {
 	}
 
 	private boolean queue(Notification n, Channel channel, Template template, Map<String, Object> variables,
-			@Nullable String recipient, @Nullable String suppressed, Instant due, Instant now, boolean held) {
+			@Nullable String recipient, @Nullable String suppressed, Instant due, Instant now, boolean held,
+			NotificationFacts facts) {
 		String reason = suppressed;
 		String subject = null;
 		String text = "";
@@ -215,7 +267,7 @@ public class Notifier {
 				n.dedupeKey(), template.locale(), recipient, subject, text, html, due);
 		MessageStatus initial = reason != null ? MessageStatus.SUPPRESSED
 				: held ? MessageStatus.HELD : MessageStatus.QUEUED;
-		return store.insert(n.programId(), message, now, initial, reason).isPresent();
+		return facts.queue(message, now, initial, reason);
 	}
 
 	private static Map<String, Object> variables(Notification n, MemberSummary member, Program program) {

@@ -1,12 +1,15 @@
 package io.krug.notifications.internal;
 
 import io.krug.platform.Ids;
+import io.krug.platform.db.TextArrays;
 import java.sql.Array;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.Arrays;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -43,6 +46,23 @@ public class PreferenceStore {
 			.param("p", programId).param("m", memberId)
 			.query(PreferenceStore::map)
 			.optional();
+	}
+
+	/** The preferences of those of the members who have any, keyed by member, in one query. */
+	Map<UUID, Preferences> findAll(UUID programId, Collection<UUID> memberIds) {
+		if (memberIds.isEmpty()) {
+			return Map.of();
+		}
+		Map<UUID, Preferences> found = new HashMap<>();
+		for (Map.Entry<UUID, Preferences> row : jdbc.sql("""
+				SELECT * FROM notifications.preferences
+				WHERE program_id = :p AND member_id = ANY(CAST(CAST(:m AS text[]) AS uuid[]))""")
+			.param("p", programId).param("m", TextArrays.of(List.copyOf(memberIds)))
+			.query((rs, n) -> Map.entry(rs.getObject("member_id", UUID.class), map(rs, n)))
+			.list()) {
+			found.put(row.getKey(), row.getValue());
+		}
+		return found;
 	}
 
 	/** Locks the member's row (if any) so concurrent changes are recorded one after another. */

@@ -1,5 +1,7 @@
 package io.krug.notifications.internal;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import com.hubspot.jinjava.Jinjava;
 import com.hubspot.jinjava.JinjavaConfig;
 import com.hubspot.jinjava.el.JinjavaInterpreterResolver;
@@ -11,6 +13,7 @@ import com.hubspot.jinjava.interpret.JinjavaInterpreter;
 import com.hubspot.jinjava.interpret.TemplateError;
 import com.hubspot.jinjava.interpret.TemplateSyntaxException;
 import com.hubspot.jinjava.lib.fn.ELFunctionDefinition;
+import com.hubspot.jinjava.tree.Node;
 import java.util.List;
 import jinjava.javax.el.ELContext;
 import jinjava.javax.el.MethodNotFoundException;
@@ -25,6 +28,12 @@ import org.springframework.stereotype.Component;
 public class TemplateRenderer {
 
 	private final Jinjava jinjava;
+
+	/**
+	 * Parsed templates keyed by their text, so an edited template (a new version has a new text) is parsed afresh at
+	 * once; only templates that parsed without errors are kept, so a broken one reports its errors on every render.
+	 */
+	private final Cache<String, Node> parsed = Caffeine.newBuilder().maximumSize(2_000).build();
 
 	TemplateRenderer() {
 		JinjavaConfig config = JinjavaConfig.newBuilder()
@@ -50,7 +59,9 @@ public class TemplateRenderer {
 	 * that holds Jinja's libraries and our helpers: Jinjava's own {@code renderForResult} copies that global context,
 	 * every filter, function and tag of it, on every render, which was a quarter of the CPU of a purchase (its
 	 * "bonuses earned" message renders several templates; measured with JFR under bench/run.sh). A template writes
-	 * only to its own child context, so sharing the parent between threads is safe.
+	 * only to its own child context, so sharing the parent between threads is safe. The parsed tree of a template is
+	 * kept ({@link #parsed}) and rendered again with the next variables: rendering reads the tree and writes only to
+	 * the interpreter's context and output.
 	 *
 	 * @throws TemplateInvalid with the first error's line and column when the template does not parse or render
 	 */
@@ -62,7 +73,7 @@ public class TemplateRenderer {
 		String output;
 		List<TemplateError> errors;
 		try {
-			output = interpreter.render(template);
+			output = interpreter.render(parse(interpreter, template));
 			errors = interpreter.getErrorsCopy();
 		}
 		catch (TemplateSyntaxException ex) {
@@ -86,6 +97,18 @@ public class TemplateRenderer {
 			});
 		// as Jinjava does unless keepTrailingNewline is set
 		return output.endsWith("\n") ? output.substring(0, output.length() - 1) : output;
+	}
+
+	private Node parse(JinjavaInterpreter interpreter, String template) {
+		Node cached = parsed.getIfPresent(template);
+		if (cached != null) {
+			return cached;
+		}
+		Node root = interpreter.parse(template);
+		if (interpreter.getErrorsCopy().isEmpty()) {
+			parsed.put(template, root);
+		}
+		return root;
 	}
 
 	private static TemplateInvalid invalid(TemplateError error) {

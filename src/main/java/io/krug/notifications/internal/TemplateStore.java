@@ -1,10 +1,12 @@
 package io.krug.notifications.internal;
 
 import io.krug.platform.Ids;
+import io.krug.platform.db.TextArrays;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -49,6 +51,17 @@ public class TemplateStore {
 			.param("p", programId).param("type", type).param("channel", channel).param("locale", locale)
 			.query(TemplateStore::map)
 			.optional();
+	}
+
+	/** A program's templates of the given types at their current versions, in one query. */
+	List<Stored> current(UUID programId, Collection<String> types) {
+		if (types.isEmpty()) {
+			return List.of();
+		}
+		return jdbc.sql(CURRENT + "WHERE t.program_id = :p AND t.type = ANY(CAST(:types AS text[]))")
+			.param("p", programId).param("types", TextArrays.of(List.copyOf(types)))
+			.query(TemplateStore::map)
+			.list();
 	}
 
 	Optional<Stored> find(UUID programId, UUID id) {

@@ -2,6 +2,8 @@ package io.krug.notifications.internal;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.UUID;
@@ -36,16 +38,39 @@ public class Templates {
 
 	/** The program's own template, else the built-in one, for the locale, then English, then Russian. */
 	public Optional<Template> find(UUID programId, String type, Channel channel, String locale) {
+		return find((t, c, l) -> store.find(programId, t, c.key(), l).map(TemplateStore.Stored::template), type,
+				channel, locale);
+	}
+
+	/**
+	 * The program's own templates of the given types at their current versions, read in one query, to be found as
+	 * {@link #find} finds them: for a batch of notifications (a template published meanwhile is used by the next).
+	 */
+	Snapshot snapshot(UUID programId, Collection<String> types) {
+		Map<String, Template> own = new HashMap<>();
+		store.current(programId, types).forEach(s -> own.put(key(s.type(), s.channel(), s.locale()), s.template()));
+		return (type, channel, locale) -> find((t, c, l) -> Optional.ofNullable(own.get(key(t, c.key(), l))), type,
+				channel, locale);
+	}
+
+	/** Templates as {@link Templates#find} finds them, for one program. */
+	@FunctionalInterface
+	interface Snapshot {
+
+		Optional<Template> find(String type, Channel channel, String locale);
+
+	}
+
+	private Optional<Template> find(Snapshot own, String type, Channel channel, String locale) {
 		for (String candidate : new LinkedHashSet<>(List.of(locale, FALLBACK_LOCALE, "ru"))) {
-			Optional<Template> found = store.find(programId, type, channel.key(), candidate)
-				.map(TemplateStore.Stored::template)
-				.or(() -> builtIn(type, channel, candidate));
+			Optional<Template> found = own.find(type, channel, candidate).or(() -> builtIn(type, channel, candidate));
 			if (found.isPresent()) {
 				return found;
 			}
 		}
 		// An SMS, Telegram or push message without a template of its own says what the in-app message says.
-		return channel == Channel.SMS || channel == Channel.TELEGRAM || channel == Channel.PUSH ? find(programId, type, Channel.IN_APP, locale) : Optional.empty();
+		return channel == Channel.SMS || channel == Channel.TELEGRAM || channel == Channel.PUSH
+				? find(own, type, Channel.IN_APP, locale) : Optional.empty();
 	}
 
 	/** The built-in template, if there is one for exactly this locale. */

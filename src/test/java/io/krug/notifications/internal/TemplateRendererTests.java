@@ -31,6 +31,32 @@ class TemplateRendererTests {
 	}
 
 	@Test
+	void rendersAParsedTemplateAgainWithEachCallersVariables() {
+		String template = "{% for i in range(n) %}{{ name }}{% if not loop.last %}, {% endif %}{% endfor %}";
+		java.util.List<String> rendered = java.util.stream.IntStream.range(0, 200)
+			.parallel()
+			.mapToObj(i -> renderer.render(template, Map.of("n", i % 3 + 1, "name", "m" + i)))
+			.toList();
+		for (int i = 0; i < 200; i++) {
+			String name = "m" + i;
+			assertThat(rendered.get(i)).isEqualTo(String.join(", ", java.util.Collections.nCopies(i % 3 + 1, name)));
+		}
+		assertThat(renderer.render(template.replace(", ", "; "), Map.of("n", 2, "name", "x")))
+			.as("an edited template is its own")
+			.isEqualTo("x; x");
+	}
+
+	@Test
+	void aBrokenTemplateFailsOnEveryRender() {
+		for (int i = 0; i < 2; i++) {
+			assertThatThrownBy(() -> renderer.render("Hello\n{{ name }\n", Map.of("name", "x")))
+				.isInstanceOf(TemplateRenderer.TemplateInvalid.class);
+			assertThatThrownBy(() -> renderer.render("{{ name.toUpperCase() }}", Map.of("name", "anna")))
+				.isInstanceOf(TemplateRenderer.TemplateInvalid.class);
+		}
+	}
+
+	@Test
 	void rejectsMethodCallsOnValues() {
 		for (String template : new String[] { "{{ name.getClass() }}", "{{ name.getClass().getName() }}",
 				"{{ name.toUpperCase() }}", "{% set c = name.getClass() %}{{ c }}" }) {
